@@ -1,11 +1,13 @@
 package org.brevet.store;
 
 import com.zaxxer.hikari.HikariConfig;
+import javax.sql.DataSource;
 
 /**
  * The one place where H2 and PostgreSQL differ for the store. The schema and every statement are
- * written in the subset both accept; what remains is connection set-up and how each names a missing
- * parent row.
+ * written in the subset both accept; what remains is connection set-up, how each names a missing
+ * parent row, and how commits are grouped (PostgreSQL groups WAL flushes itself; embedded H2 needs
+ * {@link GroupCommit}).
  */
 enum Dialect {
     H2,
@@ -26,6 +28,11 @@ enum Dialect {
             hikari.addDataSourceProperty("tcpKeepAlive", "true");
             hikari.addDataSourceProperty("ApplicationName", "brevet");
         }
+    }
+
+    /** How write transactions are run on this database. */
+    Writes writes(DataSource dataSource) {
+        return this == H2 ? new GroupCommit(dataSource) : new DirectWrites(dataSource);
     }
 
     /** SQLSTATE of an insert whose foreign key names no existing row (H2 uses 23506, PostgreSQL 23503). */

@@ -9,9 +9,9 @@ import org.brevet.pki.BrevetException;
 import org.brevet.pki.ErrorKind;
 
 /**
- * Runs units of work on pooled connections: reads and single-statement writes in auto-commit mode,
- * several writes as one transaction with one commit. A failing write is rolled back before its error propagates. SQL failures leave as
- * {@link BrevetException}s (see {@link SqlFailures}).
+ * Runs units of work: reads on a pooled connection in auto-commit mode, writes as one transaction each
+ * through the dialect's {@link Writes}. SQL failures leave as {@link BrevetException}s (see
+ * {@link SqlFailures}).
  */
 final class Jdbc {
     /** A unit of work on one connection. */
@@ -22,18 +22,20 @@ final class Jdbc {
 
     private final DataSource dataSource;
     private final Dialect dialect;
+    private final Writes writes;
 
-    Jdbc(DataSource dataSource, Dialect dialect) {
+    Jdbc(DataSource dataSource, Dialect dialect, Writes writes) {
         this.dataSource = dataSource;
         this.dialect = dialect;
+        this.writes = writes;
     }
 
     Dialect dialect() {
         return dialect;
     }
 
-    /** Runs {@code work} in auto-commit mode: each statement is its own transaction. */
-    <T> T autoCommit(Work<T> work) {
+    /** Runs read-only {@code work}: each statement sees the latest committed data. */
+    <T> T read(Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {
@@ -41,20 +43,10 @@ final class Jdbc {
         }
     }
 
-    /** Runs {@code work} in one transaction; committed when it returns, rolled back when it throws. */
-    <T> T inTransaction(Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(c, e);
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+    /** Runs {@code work} in one transaction; committed when this returns, rolled back when it throws. */
+    <T> T write(Work<T> work) {
+        try {
+            return writes.run(work);
         } catch (SQLException e) {
             throw SqlFailures.translate(e);
         }
@@ -72,14 +64,6 @@ final class Jdbc {
                 throw new BrevetException(ErrorKind.CONFLICT, conflict.get(), e);
             }
             throw e;
-        }
-    }
-
-    private static void rollbackQuietly(Connection c, Exception failure) {
-        try {
-            c.rollback();
-        } catch (SQLException rollbackFailure) {
-            failure.addSuppressed(rollbackFailure);
         }
     }
 }

@@ -29,7 +29,7 @@ final class JdbcCertificateRepository implements CertificateRepository {
 
     @Override
     public Optional<CertificateRecord> find(SerialNumber serial) {
-        return jdbc.autoCommit(c -> {
+        return jdbc.read(c -> {
             try (PreparedStatement s = c.prepareStatement(FIND)) {
                 s.setString(1, serial.toHex());
                 try (ResultSet rs = s.executeQuery()) {
@@ -44,7 +44,7 @@ final class JdbcCertificateRepository implements CertificateRepository {
         Search search = Search.of(query);
         int start = query.page().start();
         int size = query.page().size();
-        return jdbc.autoCommit(c -> {
+        return jdbc.read(c -> {
             try (PreparedStatement s = c.prepareStatement(search.sql())) {
                 int next = search.bind(s);
                 s.setInt(next++, start);

@@ -30,7 +30,7 @@ final class JdbcIssuanceRepository implements IssuanceRepository {
 
     @Override
     public void recordIntent(SerialNumber serial, RequestId requestId, Der tbsCertificate) {
-        jdbc.autoCommit(c -> {
+        jdbc.write(c -> {
             try (PreparedStatement s = c.prepareStatement(INSERT_INTENT)) {
                 s.setString(1, serial.toHex());
                 s.setLong(2, requestId.value());
@@ -43,7 +43,7 @@ final class JdbcIssuanceRepository implements IssuanceRepository {
     @Override
     public void storeIssued(CertificateRecord certificate, RequestStatus expected, CertificateRequest completed) {
         requireSameRequest(certificate, completed);
-        jdbc.inTransaction(c -> {
+        jdbc.write(c -> {
             if (!JdbcRequestRepository.transition(c, expected, completed)) {
                 throw new BrevetException(ErrorKind.CONFLICT,
                         "request " + completed.id() + " is no longer " + expected.wireName());
@@ -56,7 +56,7 @@ final class JdbcIssuanceRepository implements IssuanceRepository {
     @Override
     public void storeIssuedWithNewRequest(CertificateRecord certificate, CertificateRequest completed) {
         requireSameRequest(certificate, completed);
-        jdbc.inTransaction(c -> {
+        jdbc.write(c -> {
             JdbcRequestRepository.insert(c, completed);
             insertCertificate(c, certificate);
             return null;

@@ -28,7 +28,7 @@ final class JdbcProfileRepository implements ProfileRepository {
 
     @Override
     public List<ProfileRecord> list() {
-        return jdbc.autoCommit(c -> {
+        return jdbc.read(c -> {
             try (PreparedStatement s = c.prepareStatement(LIST); ResultSet rs = s.executeQuery()) {
                 List<ProfileRecord> profiles = new ArrayList<>();
                 while (rs.next()) {
@@ -41,7 +41,7 @@ final class JdbcProfileRepository implements ProfileRepository {
 
     @Override
     public Optional<ProfileRecord> find(String id) {
-        return jdbc.autoCommit(c -> {
+        return jdbc.read(c -> {
             try (PreparedStatement s = c.prepareStatement(FIND)) {
                 s.setString(1, id);
                 try (ResultSet rs = s.executeQuery()) {
@@ -53,7 +53,7 @@ final class JdbcProfileRepository implements ProfileRepository {
 
     @Override
     public void insert(ProfileRecord profile) {
-        jdbc.autoCommit(c -> {
+        jdbc.write(c -> {
             try (PreparedStatement s = c.prepareStatement(INSERT)) {
                 bind(s, profile);
                 return Jdbc.update(s, () -> "profile '" + profile.id() + "' already exists");
@@ -63,7 +63,7 @@ final class JdbcProfileRepository implements ProfileRepository {
 
     @Override
     public void update(ProfileRecord profile) {
-        int updated = jdbc.autoCommit(c -> {
+        int updated = jdbc.write(c -> {
             try (PreparedStatement s = c.prepareStatement(UPDATE)) {
                 bind(s, profile);
                 return s.executeUpdate();

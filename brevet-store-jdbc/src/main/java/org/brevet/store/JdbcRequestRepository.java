@@ -30,7 +30,7 @@ final class JdbcRequestRepository implements RequestRepository {
 
     @Override
     public void insert(CertificateRequest request) {
-        jdbc.autoCommit(c -> {
+        jdbc.write(c -> {
             insert(c, request);
             return null;
         });
@@ -46,7 +46,7 @@ final class JdbcRequestRepository implements RequestRepository {
 
     @Override
     public Optional<CertificateRequest> find(RequestId id) {
-        return jdbc.autoCommit(c -> {
+        return jdbc.read(c -> {
             try (PreparedStatement s = c.prepareStatement(FIND)) {
                 s.setLong(1, id.value());
                 try (ResultSet rs = s.executeQuery()) {
@@ -60,7 +60,7 @@ final class JdbcRequestRepository implements RequestRepository {
     public Page<CertificateRequest> list(RequestQuery query) {
         int start = query.page().start();
         int size = query.page().size();
-        return jdbc.autoCommit(c -> {
+        return jdbc.read(c -> {
             try (PreparedStatement s = c.prepareStatement(query.status().isPresent() ? LIST_BY_STATUS : LIST_ALL)) {
                 int i = 1;
                 if (query.status().isPresent()) {
@@ -82,7 +82,7 @@ final class JdbcRequestRepository implements RequestRepository {
 
     @Override
     public boolean transition(RequestStatus expected, CertificateRequest updated) {
-        return jdbc.autoCommit(c -> transition(c, expected, updated));
+        return jdbc.write(c -> transition(c, expected, updated));
     }
 
     /** The compare-and-set within the caller's transaction: true if the row was in {@code expected}. */

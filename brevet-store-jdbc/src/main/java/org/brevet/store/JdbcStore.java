@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The CA's store on H2 or PostgreSQL: a HikariCP pool, the schema brought up to date by Flyway, and the
- * repositories of {@link Repositories}. Open once per process; {@link #close()} closes the pool (and with
- * it the embedded H2 database).
+ * repositories of {@link Repositories}. Open once per process; {@link #close()} finishes the writes in
+ * progress and closes the pool (and with it the embedded H2 database). Thread-safe.
  */
 public final class JdbcStore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
@@ -28,11 +28,13 @@ public final class JdbcStore implements AutoCloseable {
     private static final long VALIDATION_TIMEOUT_MS = 2_000;
 
     private final HikariDataSource dataSource;
+    private final Writes writes;
     private final Repositories repositories;
 
     private JdbcStore(HikariDataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
-        Jdbc jdbc = new Jdbc(dataSource, dialect);
+        this.writes = dialect.writes(dataSource);
+        Jdbc jdbc = new Jdbc(dataSource, dialect, writes);
         this.repositories = new Repositories(
                 new JdbcRequestRepository(jdbc),
                 new JdbcIssuanceRepository(jdbc),
@@ -67,6 +69,7 @@ public final class JdbcStore implements AutoCloseable {
 
     @Override
     public void close() {
+        writes.close();
         dataSource.close();
     }
 

@@ -16,7 +16,7 @@ final class JdbcStoreHealth implements StoreHealth {
 
     @Override
     public void check() {
-        boolean valid = jdbc.autoCommit(c -> c.isValid(VALIDATION_TIMEOUT_SECONDS));
+        boolean valid = jdbc.read(c -> c.isValid(VALIDATION_TIMEOUT_SECONDS));
         if (!valid) {
             throw new BrevetException(ErrorKind.UNAVAILABLE, "database unavailable: connection check failed");
         }

@@ -52,7 +52,7 @@ final class JdbcUserRepository implements UserRepository {
 
     @Override
     public void insert(User user) {
-        jdbc.inTransaction(c -> {
+        jdbc.write(c -> {
             try (PreparedStatement s = c.prepareStatement(INSERT_USER)) {
                 s.setString(1, user.userId());
                 s.setString(2, user.fullName());
@@ -68,7 +68,7 @@ final class JdbcUserRepository implements UserRepository {
 
     @Override
     public void update(User user) {
-        jdbc.inTransaction(c -> {
+        jdbc.write(c -> {
             try (PreparedStatement s = c.prepareStatement(UPDATE_USER)) {
                 s.setString(1, user.fullName());
                 s.setString(2, user.userId());
@@ -87,12 +87,12 @@ final class JdbcUserRepository implements UserRepository {
 
     @Override
     public Optional<User> find(String userId) {
-        return jdbc.autoCommit(c -> load(c, userId));
+        return jdbc.read(c -> load(c, userId));
     }
 
     @Override
     public List<User> list() {
-        return jdbc.autoCommit(c -> {
+        return jdbc.read(c -> {
             Map<String, String> names = new LinkedHashMap<>();
             try (PreparedStatement s = c.prepareStatement(LIST_USERS); ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -121,7 +121,7 @@ final class JdbcUserRepository implements UserRepository {
 
     @Override
     public void addCertificate(String userId, Der certificate) {
-        jdbc.autoCommit(c -> {
+        jdbc.write(c -> {
             insertCertificate(c, userId, certificate);
             return null;
         });
@@ -129,7 +129,7 @@ final class JdbcUserRepository implements UserRepository {
 
     @Override
     public Optional<User> findByCertificate(Der certificate) {
-        return jdbc.autoCommit(c -> {
+        return jdbc.read(c -> {
             String owner = null;
             try (PreparedStatement s = c.prepareStatement(BY_FINGERPRINT)) {
                 s.setString(1, fingerprint(certificate));

@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.brevet.ca.api.CertificateQuery;
 import org.brevet.ca.api.CertificateRecord;
 import org.brevet.ca.api.CertificateRequest;
@@ -142,6 +147,61 @@ abstract class StoreContract {
         assertThat(pending.items()).extracting(CertificateRequest::requestedSubject)
                 .containsExactly("CN=r4", "CN=r2", "CN=r0");
         assertThat(pending.hasMore()).isFalse();
+    }
+
+    @Test
+    void transition_raceOfManyAgents_hasExactlyOneWinner() throws Exception {
+        CertificateRequest request = Records.pending(Records.requestId());
+        repos.requests().insert(request);
+        int agents = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(agents);
+        try {
+            List<Future<Boolean>> outcomes = new ArrayList<>();
+            for (int i = 0; i < agents; i++) {
+                CertificateRequest mine = request.closed(RequestStatus.REJECTED, "agent" + i, Optional.empty(),
+                        Records.T0.plusSeconds(i));
+                outcomes.add(pool.submit(() -> repos.requests().transition(RequestStatus.PENDING, mine)));
+            }
+            int winners = 0;
+            for (Future<Boolean> outcome : outcomes) {
+                winners += outcome.get(30, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertThat(winners).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void concurrentWrites_withSomeConflicts_eachCallerGetsItsOwnOutcome() throws Exception {
+        CertificateRequest taken = Records.pending(Records.requestId());
+        repos.requests().insert(taken);
+        int writers = 40;
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<CertificateRequest> attempts = new ArrayList<>();
+            List<Future<?>> outcomes = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                CertificateRequest r = i % 4 == 0 ? Records.pending(taken.id(), "CN=dup" + i, Records.T0)
+                        : Records.pending(Records.requestId(), "CN=new" + i, Records.T0);
+                attempts.add(r);
+                outcomes.add(pool.submit(() -> repos.requests().insert(r)));
+            }
+            for (int i = 0; i < writers; i++) {
+                Future<?> outcome = outcomes.get(i);
+                if (i % 4 == 0) {
+                    assertThatThrownBy(() -> outcome.get(30, TimeUnit.SECONDS))
+                            .hasCauseInstanceOf(BrevetException.class)
+                            .cause().satisfies(e -> assertThat(((BrevetException) e).kind()).isEqualTo(ErrorKind.CONFLICT));
+                } else {
+                    outcome.get(30, TimeUnit.SECONDS);
+                    assertThat(repos.requests().find(attempts.get(i).id())).contains(attempts.get(i));
+                }
+            }
+            assertThat(repos.requests().find(taken.id())).contains(taken);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     // ---- issuance
