@@ -1,5 +1,6 @@
 package org.brevet.store;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -39,7 +40,7 @@ final class Jdbc {
         try (Connection c = dataSource.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {
-            throw SqlFailures.translate(e);
+            throw translate(e);
         }
     }
 
@@ -48,8 +49,15 @@ final class Jdbc {
         try {
             return writes.run(work);
         } catch (SQLException e) {
-            throw SqlFailures.translate(e);
+            throw translate(e);
         }
+    }
+
+    private BrevetException translate(SQLException e) {
+        if (dataSource instanceof HikariDataSource pool && pool.isClosed()) {
+            return new BrevetException(ErrorKind.UNAVAILABLE, "database unavailable: the store is closed", e);
+        }
+        return SqlFailures.translate(e);
     }
 
     /**

@@ -3,7 +3,9 @@ package org.brevet.store;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.brevet.ca.api.CertificateRecord;
 import org.brevet.ca.api.CertificateRequest;
@@ -23,24 +25,40 @@ import org.brevet.pki.SerialNumber;
 public final class CommittingChild {
     static final String PASSWORD_VARIABLE = "BREVET_TEST_DB_PASSWORD";
     private static final int MAX_CERTIFICATES = 1_000_000;
+    private static final int THREADS = 4;
 
     private CommittingChild() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws InterruptedException {
         String password = System.getenv().getOrDefault(PASSWORD_VARIABLE, "");
-        DatabaseConfig config = new DatabaseConfig(args[0], args[1], Secret.of(password), 4);
-        SecureRandom random = new SecureRandom();
+        DatabaseConfig config = new DatabaseConfig(args[0], args[1], Secret.of(password), THREADS + 1);
         try (JdbcStore store = JdbcStore.open(config)) {
             Repositories repos = store.repositories();
             System.out.println("ready");
             System.out.flush();
-            for (int i = 0; i < MAX_CERTIFICATES; i++) {
-                SerialNumber serial = SerialNumber.random(random);
-                RequestId id = RequestId.random(random);
-                Instant now = Instant.now();
-                repos.issuance().recordIntent(serial, id, Der.of(new byte[] {0x30, 0x00}));
-                repos.issuance().storeIssuedWithNewRequest(certificate(serial, id, now), request(serial, id, now));
+            List<Thread> threads = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                Thread thread = new Thread(() -> issue(repos));
+                thread.start();
+                threads.add(thread);
+            }
+            for (Thread thread : threads) {
+                thread.join();
+            }
+        }
+    }
+
+    /** Several issuers at once, so that commits are shared (H2's group commit) when the kill comes. */
+    private static void issue(Repositories repos) {
+        SecureRandom random = new SecureRandom();
+        for (int i = 0; i < MAX_CERTIFICATES; i++) {
+            SerialNumber serial = SerialNumber.random(random);
+            RequestId id = RequestId.random(random);
+            Instant now = Instant.now();
+            repos.issuance().recordIntent(serial, id, Der.of(new byte[] {0x30, 0x00}));
+            repos.issuance().storeIssuedWithNewRequest(certificate(serial, id, now), request(serial, id, now));
+            synchronized (System.out) {
                 System.out.println("committed " + serial.toHex() + " " + id);
                 System.out.flush();
             }

@@ -534,6 +534,20 @@ abstract class StoreContract {
         assertThat(repos.certificates().find(certificate.serial())).contains(certificate);
     }
 
+    @Test
+    void afterClose_readsAndWritesAreUnavailable() {
+        store.close();
+
+        assertThatThrownBy(() -> repos.requests().insert(Records.pending(Records.requestId())))
+                .isInstanceOfSatisfying(BrevetException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ErrorKind.UNAVAILABLE);
+                    assertThat(e.detail()).isEqualTo("database unavailable: the store is closed");
+                });
+        assertThatThrownBy(() -> repos.health().check())
+                .isInstanceOfSatisfying(BrevetException.class,
+                        e -> assertThat(e.kind()).isEqualTo(ErrorKind.UNAVAILABLE));
+    }
+
     // ---- helpers
 
     private CertificateRecord issue(String subject, Instant notAfter) {
