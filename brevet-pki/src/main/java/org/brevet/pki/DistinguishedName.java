@@ -90,7 +90,7 @@ public final class DistinguishedName {
         if (rdns.length == 0) {
             return Optional.empty();
         }
-        return Optional.of(IETFUtils.valueToString(rdns[rdns.length - 1].getFirst().getValue()));
+        return Optional.of(plain(rdns[rdns.length - 1].getFirst().getValue()));
     }
 
     /** All values of the attribute, most specific first ("OU" may appear several times). */
@@ -101,7 +101,7 @@ public final class DistinguishedName {
         for (int i = rdns.length - 1; i >= 0; i--) {
             for (AttributeTypeAndValue tv : rdns[i].getTypesAndValues()) {
                 if (tv.getType().equals(oid)) {
-                    out.add(IETFUtils.valueToString(tv.getValue()));
+                    out.add(plain(tv.getValue()));
                 }
             }
         }
@@ -153,6 +153,11 @@ public final class DistinguishedName {
     @Override
     public String toString() {
         return text;
+    }
+
+    /** The attribute value as text, unescaped (hex form for values that are not strings). */
+    private static String plain(org.bouncycastle.asn1.ASN1Encodable value) {
+        return value instanceof org.bouncycastle.asn1.ASN1String s ? s.getString() : IETFUtils.valueToString(value);
     }
 
     private static RDN[] rfc4514(String s) {
