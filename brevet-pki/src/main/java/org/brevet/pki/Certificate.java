@@ -187,6 +187,21 @@ public final class Certificate {
         return Optional.of(Der.of(aki.getKeyIdentifierObject().getOctets()));
     }
 
+    /** OCSP responder URLs from authorityInfoAccess. */
+    public List<String> ocspUrls() {
+        return extensions.accessUrls(org.bouncycastle.asn1.x509.AccessDescription.id_ad_ocsp);
+    }
+
+    /** caIssuers URLs from authorityInfoAccess. */
+    public List<String> caIssuersUrls() {
+        return extensions.accessUrls(org.bouncycastle.asn1.x509.AccessDescription.id_ad_caIssuers);
+    }
+
+    /** URIs of the cRLDistributionPoints extension. */
+    public List<String> crlDistributionPointUrls() {
+        return extensions.crlDistributionPointUrls();
+    }
+
     public List<RawExtension> extensions() {
         return extensions.all();
     }
