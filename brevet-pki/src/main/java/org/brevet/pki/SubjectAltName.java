@@ -6,11 +6,13 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.ASN1TaggedObject;
+import org.bouncycastle.asn1.DERGeneralString;
 import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.DERTaggedObject;
 import org.bouncycastle.asn1.DERUTF8String;
@@ -172,13 +174,13 @@ public record SubjectAltName(Kind kind, String value) {
         String[] components = principal.substring(0, at).split("/", -1);
         ASN1Encodable[] strings = new ASN1Encodable[components.length];
         for (int i = 0; i < components.length; i++) {
-            strings[i] = new org.bouncycastle.asn1.DERGeneralString(components[i]);
+            strings[i] = new DERGeneralString(components[i]);
         }
         DERSequence principalName = new DERSequence(new ASN1Encodable[] {
-            new DERTaggedObject(true, 0, new org.bouncycastle.asn1.ASN1Integer(NT_PRINCIPAL)),
+            new DERTaggedObject(true, 0, new ASN1Integer(NT_PRINCIPAL)),
             new DERTaggedObject(true, 1, new DERSequence(strings))});
         return new DERSequence(new ASN1Encodable[] {
-            new DERTaggedObject(true, 0, new org.bouncycastle.asn1.DERGeneralString(realm)),
+            new DERTaggedObject(true, 0, new DERGeneralString(realm)),
             new DERTaggedObject(true, 1, principalName)});
     }
 

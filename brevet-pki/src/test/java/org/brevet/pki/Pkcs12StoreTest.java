@@ -87,6 +87,22 @@ class Pkcs12StoreTest {
     }
 
     @Test
+    void toKeyStore_feedsJdkKeyAndTrustManagers() throws Exception {
+        KeyStore ks = store().toKeyStore(PASSWORD);
+        javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory.getInstance("PKIX");
+        kmf.init(ks, PASSWORD.chars());
+        javax.net.ssl.X509KeyManager km = (javax.net.ssl.X509KeyManager) kmf.getKeyManagers()[0];
+        String alias = km.chooseServerAlias("RSA", null, null);
+        assertThat(alias).isNotNull();
+        assertThat(km.getCertificateChain(alias)).containsExactly(server.toX509(), pki.ca().toX509());
+        javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance("PKIX");
+        tmf.init(ks);
+        javax.net.ssl.X509TrustManager tm = (javax.net.ssl.X509TrustManager) tmf.getTrustManagers()[0];
+        assertThat(tm.getAcceptedIssuers()).contains(pki.ca().toX509());
+        tm.checkServerTrusted(new java.security.cert.X509Certificate[] {server.toX509()}, "ECDHE_RSA");
+    }
+
+    @Test
     void read_opensslExportedFile_rebuildsTheEntry() throws Exception {
         Files.writeString(dir.resolve("k.pem"), PrivateKeys.toPem(serverKeys.getPrivate()));
         Files.writeString(dir.resolve("c.pem"), server.toPem());
