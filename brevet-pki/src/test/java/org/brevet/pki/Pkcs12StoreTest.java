@@ -115,6 +115,19 @@ class Pkcs12StoreTest {
     }
 
     @Test
+    void read_opensslLegacy3desFile_isReadable() throws Exception {
+        Files.writeString(dir.resolve("k.pem"), PrivateKeys.toPem(serverKeys.getPrivate()));
+        Files.writeString(dir.resolve("c.pem"), server.toPem());
+        OpensslProcess.run(dir, "pkcs12", "-export", "-inkey", "k.pem", "-in", "c.pem", "-name", "old",
+                "-keypbe", "PBE-SHA1-3DES", "-certpbe", "PBE-SHA1-3DES", "-macalg", "sha1",
+                "-passout", "pass:pw", "-out", "old.p12").assertOk();
+        Pkcs12Store back = Pkcs12Store.read(dir.resolve("old.p12"), Secret.of("pw"));
+        assertThat(back.keyEntry("old").orElseThrow().chain()).containsExactly(server);
+        assertThatThrownBy(() -> Pkcs12Store.read(dir.resolve("old.p12"), Secret.of("bad")))
+                .isInstanceOfSatisfying(BrevetException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.UNAUTHORIZED));
+    }
+
+    @Test
     void read_jdkKeyStoreWrittenFile_isReadable() throws Exception {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         ks.load(null, null);
