@@ -11,10 +11,11 @@ import org.brevet.pki.ErrorKind;
 public final class RecordingAuditLog implements AuditLog {
     private final List<AuditEvent> events = new ArrayList<>();
     private volatile boolean failing;
+    private volatile String failingEvent;
 
     @Override
     public synchronized void append(AuditEvent event) {
-        if (failing) {
+        if (failing || event.name().equals(failingEvent)) {
             throw new BrevetException(ErrorKind.UNAVAILABLE, "audit log unavailable (test)");
         }
         events.add(event);
@@ -22,6 +23,11 @@ public final class RecordingAuditLog implements AuditLog {
 
     public void fail() {
         failing = true;
+    }
+
+    /** Fails only for events with this name. */
+    public void failOn(String eventName) {
+        failingEvent = eventName;
     }
 
     public synchronized List<AuditEvent> events() {
