@@ -27,9 +27,13 @@ import org.brevet.pki.SerialNumber;
 /**
  * Issues certificates in Boulder's order: (the profile has checked the request) → build the
  * TBSCertificate → record serial and TBSCertificate ({@link IssuanceRepository#recordIntent}, a new random
- * serial on CONFLICT) → audit CERT_SIGNING_INTENT → sign → store the certificate and complete the request
- * in one transaction → audit CERT_REQUEST_PROCESSED. Nothing is signed when the intent cannot be recorded
- * or audited; nothing is returned before the certificate is committed. Thread-safe.
+ * serial on CONFLICT) → audit → sign → store the certificate and complete the request in one transaction
+ * → audit CERT_REQUEST_PROCESSED. Nothing is signed when the intent cannot be recorded or audited; nothing
+ * is returned before the certificate is committed. Thread-safe.
+ *
+ * <p>The record written before signing is CERT_SIGNING_INTENT for a stored request an agent approves. For
+ * a request issued at once it is the request's own PROFILE_CERT_REQUEST record, carrying the serial: one
+ * forced audit write fewer on the path that is benchmarked, and still written before the key is used.
  */
 public final class CertificateIssuer {
     static final int SERIAL_ATTEMPTS = 5;
@@ -60,7 +64,7 @@ public final class CertificateIssuer {
      */
     public EnrollmentResult issueNew(CertificateDraft draft, CertificateRequest request, String actor) {
         Instant now = clock.instant();
-        CertificateRecord record = sign(draft, request, actor, now);
+        CertificateRecord record = sign(draft, request, actor, now, AuditEvents.PROFILE_CERT_REQUEST);
         CertificateRequest completed = request.completed(record.serial(), Optional.of(actor), now);
         issuance.storeIssuedWithNewRequest(record, completed);
         auditIssued(record, actor);
@@ -70,18 +74,19 @@ public final class CertificateIssuer {
     /** Issues for a stored PENDING request; CONFLICT (nothing stored) if another agent closed it meanwhile. */
     public EnrollmentResult issuePending(CertificateDraft draft, CertificateRequest pending, String agent) {
         Instant now = clock.instant();
-        CertificateRecord record = sign(draft, pending, agent, now);
+        CertificateRecord record = sign(draft, pending, agent, now, AuditEvents.CERT_SIGNING_INTENT);
         CertificateRequest completed = pending.completed(record.serial(), Optional.of(agent), now);
         issuance.storeIssued(record, RequestStatus.PENDING, completed);
         auditIssued(record, agent);
         return new EnrollmentResult(completed, Optional.of(record));
     }
 
-    private CertificateRecord sign(CertificateDraft draft, CertificateRequest request, String actor, Instant now) {
+    private CertificateRecord sign(CertificateDraft draft, CertificateRequest request, String actor, Instant now,
+            String intentEvent) {
         for (int attempt = 1; ; attempt++) {
             SerialNumber serial = SerialNumber.random(random);
             try {
-                Certificate cert = assembler.sign(draft, serial, now, tbs -> recordIntent(serial, request, actor, tbs));
+                Certificate cert = assembler.sign(draft, serial, now, tbs -> recordIntent(serial, request, actor, tbs, intentEvent));
                 return new CertificateRecord(serial, cert.subject().rfc4514(), issuerName, cert.notBefore(),
                         cert.notAfter(), cert.toDer(), request.id(), request.profileId(), now, Optional.empty());
             } catch (SerialTaken e) {
@@ -93,7 +98,7 @@ public final class CertificateIssuer {
         }
     }
 
-    private void recordIntent(SerialNumber serial, CertificateRequest request, String actor, Der tbs) {
+    private void recordIntent(SerialNumber serial, CertificateRequest request, String actor, Der tbs, String event) {
         try {
             issuance.recordIntent(serial, request.id(), tbs);
         } catch (BrevetException e) {
@@ -105,9 +110,11 @@ public final class CertificateIssuer {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("ReqID", request.id().toString());
         fields.put("ProfileID", request.profileId());
+        fields.put("SubjectDN", request.requestedSubject());
+        fields.put("Approval", event.equals(AuditEvents.PROFILE_CERT_REQUEST) ? "immediate" : "agent");
         fields.put("CertSerialNum", serial.toString());
         fields.put("TbsLength", Integer.toString(tbs.length()));
-        audit.append(new AuditEvent(AuditEvents.CERT_SIGNING_INTENT, actor, AuditEvent.Outcome.SUCCESS, fields));
+        audit.append(new AuditEvent(event, actor, AuditEvent.Outcome.SUCCESS, fields));
     }
 
     private void auditIssued(CertificateRecord record, String actor) {

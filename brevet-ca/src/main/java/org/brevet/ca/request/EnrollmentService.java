@@ -57,21 +57,21 @@ public final class EnrollmentService implements Enrollment {
             throw e;
         }
         CertificateRequest request = requests.newPending(profile.id(), csr, caller);
-        boolean atOnce = profile.definition().approval().issuesAtOnce(caller);
-        audit.append(AuditEvent.success(AuditEvents.PROFILE_CERT_REQUEST, caller, submittedFields(request, atOnce)));
-        if (atOnce) {
+        if (profile.definition().approval().issuesAtOnce(caller)) {
+            // the issuer writes PROFILE_CERT_REQUEST, with the serial, just before signing
             return issuer.issueNew(draft, request, caller.auditId());
         }
+        audit.append(AuditEvent.success(AuditEvents.PROFILE_CERT_REQUEST, caller, submittedFields(request)));
         requests.insert(request);
         return new EnrollmentResult(request, Optional.empty());
     }
 
-    private static Map<String, String> submittedFields(CertificateRequest request, boolean atOnce) {
+    private static Map<String, String> submittedFields(CertificateRequest request) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("ReqID", request.id().toString());
         fields.put("ProfileID", request.profileId());
         fields.put("SubjectDN", request.requestedSubject());
-        fields.put("Approval", atOnce ? "immediate" : "pending");
+        fields.put("Approval", "pending");
         return fields;
     }
 

@@ -72,7 +72,7 @@ class CertificateIssuerTest {
 
         byte[] tbs = Certificate.fromDer(record.der()).toBc().toASN1Structure().getTBSCertificate().getEncoded("DER");
         assertThat(store.intents.get(record.serial()).bytes()).isEqualTo(tbs);
-        assertThat(audit.names()).containsExactly(AuditEvents.CERT_SIGNING_INTENT, AuditEvents.CERT_REQUEST_PROCESSED);
+        assertThat(audit.names()).containsExactly(AuditEvents.PROFILE_CERT_REQUEST, AuditEvents.CERT_REQUEST_PROCESSED);
         assertThat(audit.events().get(0).fields()).containsEntry("CertSerialNum", record.serial().toString());
         assertThat(store.requests.get(new RequestId(7)).status()).isEqualTo(RequestStatus.COMPLETE);
     }
@@ -106,7 +106,7 @@ class CertificateIssuerTest {
 
     @Test
     void auditFailureBeforeSigning_meansTheKeyIsNeverUsed() {
-        audit.failOn(AuditEvents.CERT_SIGNING_INTENT);
+        audit.failOn(AuditEvents.PROFILE_CERT_REQUEST);
         CountingSigner signer = new CountingSigner(TestCa.identity());
 
         assertThatThrownBy(() -> issuer(signer.identity(), new SecureRandom()).issueNew(draft, request(), "agent1"))

@@ -54,10 +54,21 @@ class AgentReviewServiceTest {
         assertThat(cert.notBefore()).isEqualTo(h.clock.instant());
         assertThat(h.store.requests.get(id).status()).isEqualTo(RequestStatus.COMPLETE);
         assertThat(h.store.certificates).hasSize(1);
+        assertThat(h.audit.names()).endsWith(AuditEvents.ROLE_ASSUME, AuditEvents.CERT_SIGNING_INTENT,
+                AuditEvents.CERT_REQUEST_PROCESSED);
         AuditEvent last = h.audit.events().get(h.audit.events().size() - 1);
         assertThat(last.name()).isEqualTo(AuditEvents.CERT_REQUEST_PROCESSED);
         assertThat(last.subjectId()).isEqualTo("agent1");
         assertThat(last.fields()).containsEntry("ReqID", id.toString());
+    }
+
+    @Test
+    void auditFailureBeforeSigning_leavesTheRequestPending() {
+        RequestId id = pending();
+        h.audit.failOn(AuditEvents.CERT_SIGNING_INTENT);
+        assertKind(() -> h.authority.agentReview().approve(Harness.AGENT, id), ErrorKind.UNAVAILABLE);
+        assertThat(h.store.requests.get(id).status()).isEqualTo(RequestStatus.PENDING);
+        assertThat(h.store.certificates).isEmpty();
     }
 
     @Test
