@@ -11,9 +11,9 @@ import org.brevet.ca.api.EnrollmentRequest;
 import org.brevet.ca.api.EnrollmentResult;
 import org.brevet.ca.api.RequestStatus;
 import org.brevet.ca.testing.Harness;
-import org.brevet.ca.testing.Openssl;
 import org.brevet.pki.Certificate;
 import org.brevet.pki.Der;
+import org.brevet.testkit.Openssl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +23,10 @@ class OpensslEnrollmentTest {
     Path dir;
 
     private final Harness h = new Harness();
+
+    private Openssl openssl() {
+        return new Openssl(dir);
+    }
 
     private CertificateRecord enrollAndApprove(String profile, String csrFile) throws IOException {
         EnrollmentResult pending = h.authority.enrollment().submit(Caller.ANONYMOUS,
@@ -34,14 +38,14 @@ class OpensslEnrollmentTest {
     private String verifyAndDump(CertificateRecord record) throws IOException {
         Files.writeString(dir.resolve("ca.pem"), h.ca.certificate().toPem());
         Files.writeString(dir.resolve("cert.pem"), Certificate.fromDer(record.der()).toPem());
-        assertThat(Openssl.run(dir, "verify", "-CAfile", "ca.pem", "cert.pem")).contains("cert.pem: OK");
-        return Openssl.run(dir, "x509", "-in", "cert.pem", "-noout", "-text");
+        assertThat(openssl().verify("ca.pem", "cert.pem").assertSuccess().stdout()).contains("cert.pem: OK");
+        return openssl().x509Text("cert.pem");
     }
 
     @Test
     void opensslEcCsr_isIssuedUnderCaECServerCert_andVerifies() throws IOException {
-        Openssl.run(dir, "req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
-                "-keyout", "ec.key", "-out", "ec.csr", "-subj", "/O=Example/CN=www.example.com",
+        openssl().newCsr("ec.key", "ec.csr", "/O=Example/CN=www.example.com", "-newkey", "ec",
+                "-pkeyopt", "ec_paramgen_curve:P-256",
                 "-addext", "subjectAltName=DNS:www.example.com,DNS:example.com,IP:192.0.2.1");
 
         String text = verifyAndDump(enrollAndApprove("caECServerCert", "ec.csr"));
@@ -60,8 +64,7 @@ class OpensslEnrollmentTest {
 
     @Test
     void opensslRsaCsr_isIssuedUnderCaServerCert_andVerifies() throws IOException {
-        Openssl.run(dir, "req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", "rsa.key", "-out", "rsa.csr",
-                "-subj", "/CN=rsa.example.com");
+        openssl().newRsaCsr("rsa.key", "rsa.csr", "/CN=rsa.example.com", 2048);
 
         String text = verifyAndDump(enrollAndApprove("caServerCert", "rsa.csr"));
 
@@ -72,8 +75,7 @@ class OpensslEnrollmentTest {
 
     @Test
     void subordinateCaCertificate_canItselfVerifyAsACa() throws IOException {
-        Openssl.run(dir, "req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-384", "-nodes",
-                "-keyout", "sub.key", "-out", "sub.csr", "-subj", "/O=Example/CN=Sub CA");
+        openssl().newEcCsr("sub.key", "sub.csr", "/O=Example/CN=Sub CA", "P-384");
 
         String text = verifyAndDump(enrollAndApprove("caCACert", "sub.csr"));
 
