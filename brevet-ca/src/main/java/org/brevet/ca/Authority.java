@@ -44,6 +44,8 @@ import org.brevet.pki.Der;
 import org.brevet.pki.DistinguishedName;
 import org.brevet.pki.ErrorKind;
 import org.brevet.pki.SubjectAltName;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The certificate authority as the server sees it: built once, it holds the use-case services and the
@@ -51,6 +53,8 @@ import org.brevet.pki.SubjectAltName;
  * {@link #bootstrapAdministrator}). It has no rules of its own; those live in the services.
  */
 public final class Authority {
+    private static final Logger LOG = LoggerFactory.getLogger(Authority.class);
+
     private final Enrollment enrollment;
     private final AgentReview agentReview;
     private final CertificateSearch certificates;
@@ -88,6 +92,8 @@ public final class Authority {
                 new CertificateAuthentication(repos.users(), audit),
                 new Installation(catalog, issuer, repos, audit, clock, random));
         audit.append(signingInfo(identity.certificate()));
+        LOG.info("authority {} ready (CA certificate {}, valid until {})", identity.certificate().subject(),
+                identity.certificate().serial(), identity.certificate().notAfter());
         return authority;
     }
 
@@ -180,6 +186,7 @@ public final class Authority {
                     throw e;
                 }
                 audit.append(system(AuditEvents.CONFIG_CERT_PROFILE, Map.of("ProfileID", id, "Op", "install")));
+                LOG.info("profile {} installed", id);
             }
         }
 
@@ -193,6 +200,7 @@ public final class Authority {
             fields.put("Roles", "administrator,agent");
             fields.put("CertSerialNum", cert.serial().toString());
             audit.append(system(AuditEvents.CONFIG_ROLE, fields));
+            LOG.info("administrator {} created with certificate {}", userId, cert.serial());
         }
 
         private static AuditEvent system(String name, Map<String, String> fields) {

@@ -23,6 +23,8 @@ import org.brevet.pki.Certificate;
 import org.brevet.pki.Der;
 import org.brevet.pki.ErrorKind;
 import org.brevet.pki.SerialNumber;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Issues certificates in Boulder's order: (the profile has checked the request) → build the
@@ -36,6 +38,7 @@ import org.brevet.pki.SerialNumber;
  * forced audit write fewer on the path that is benchmarked, and still written before the key is used.
  */
 public final class CertificateIssuer {
+    private static final Logger LOG = LoggerFactory.getLogger(CertificateIssuer.class);
     static final int SERIAL_ATTEMPTS = 5;
 
     private final CertificateAssembler assembler;
@@ -90,6 +93,7 @@ public final class CertificateIssuer {
                 return new CertificateRecord(serial, cert.subject().rfc4514(), issuerName, cert.notBefore(),
                         cert.notAfter(), cert.toDer(), request.id(), request.profileId(), now, Optional.empty());
             } catch (SerialTaken e) {
+                LOG.warn("serial {} was already used; drawing another (attempt {} of {})", serial, attempt, SERIAL_ATTEMPTS);
                 if (attempt == SERIAL_ATTEMPTS) {
                     throw new BrevetException(ErrorKind.INTERNAL,
                             "could not find an unused serial number in " + SERIAL_ATTEMPTS + " attempts", e.getCause());
@@ -118,6 +122,8 @@ public final class CertificateIssuer {
     }
 
     private void auditIssued(CertificateRecord record, String actor) {
+        LOG.debug("certificate {} issued for request {} ({}) to {}", record.serial(), record.requestId(),
+                record.profileId(), record.subject());
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("ReqID", record.requestId().toString());
         fields.put("ProfileID", record.profileId());

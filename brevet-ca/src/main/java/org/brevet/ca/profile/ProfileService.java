@@ -17,6 +17,8 @@ import org.brevet.ca.audit.AuditEvents;
 import org.brevet.ca.auth.RoleGate;
 import org.brevet.pki.BrevetException;
 import org.brevet.pki.ErrorKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Managing profiles. Reading needs any role; adding and modifying need ADMINISTRATOR (audited
@@ -25,6 +27,8 @@ import org.brevet.pki.ErrorKind;
  * stored, so a bad one is refused with the path of the bad field and nothing changes.
  */
 public final class ProfileService implements ProfileAdministration {
+    private static final Logger LOG = LoggerFactory.getLogger(ProfileService.class);
+
     private final ProfileRepository repository;
     private final ProfileCatalog catalog;
     private final RoleGate gate;
@@ -58,6 +62,7 @@ public final class ProfileService implements ProfileAdministration {
         ProfileRecord record = new ProfileRecord(parsed.id(), parsed.enabled(), definition, clock.instant(), admin.userId());
         repository.insert(record);
         audit.append(AuditEvent.success(AuditEvents.CONFIG_CERT_PROFILE, admin, fields(parsed.id(), "add")));
+        LOG.info("profile {} added by {}", parsed.id(), admin.auditId());
         return record;
     }
 
@@ -73,6 +78,7 @@ public final class ProfileService implements ProfileAdministration {
         ProfileRecord record = new ProfileRecord(profileId, existing.enabled(), definition, clock.instant(), admin.userId());
         repository.update(record);
         audit.append(AuditEvent.success(AuditEvents.CONFIG_CERT_PROFILE, admin, fields(profileId, "modify")));
+        LOG.info("profile {} modified by {}", profileId, admin.auditId());
         return record;
     }
 
@@ -94,6 +100,7 @@ public final class ProfileService implements ProfileAdministration {
         repository.update(record);
         audit.append(AuditEvent.success(AuditEvents.CERT_PROFILE_APPROVAL, caller,
                 fields(profileId, enabled ? "approve" : "disapprove")));
+        LOG.info("profile {} {} by {}", profileId, enabled ? "enabled" : "disabled", caller.auditId());
         return record;
     }
 

@@ -23,6 +23,8 @@ import org.brevet.ca.profile.ProfileCatalog;
 import org.brevet.pki.BrevetException;
 import org.brevet.pki.Csr;
 import org.brevet.pki.ErrorKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What agents do with pending requests. Every method needs the AGENT role. Approval re-applies the
@@ -30,6 +32,8 @@ import org.brevet.pki.ErrorKind;
  * pending gives CONFLICT, so approving twice never issues twice. Thread-safe.
  */
 public final class AgentReviewService implements AgentReview {
+    private static final Logger LOG = LoggerFactory.getLogger(AgentReviewService.class);
+
     private final ProfileCatalog profiles;
     private final CertificateIssuer issuer;
     private final Requests requests;
@@ -48,7 +52,7 @@ public final class AgentReviewService implements AgentReview {
     @Override
     public Page<CertificateRequest> list(Caller agent, RequestQuery query) {
         gate.require(agent, "list certificate requests", Role.AGENT);
-        return requests.repository().list(query);
+        return requests.list(query);
     }
 
     @Override
@@ -63,7 +67,9 @@ public final class AgentReviewService implements AgentReview {
         CertificateRequest request = pending(id);
         Profile profile = profiles.enabled(request.profileId());
         Csr csr = Csr.parse(request.csr().bytes());
-        return issuer.issuePending(profile.shape(CertificateInput.from(csr)), request, agent.auditId());
+        EnrollmentResult issued = issuer.issuePending(profile.shape(CertificateInput.from(csr)), request, agent.auditId());
+        LOG.info("request {} approved by {}: certificate {} issued", id, agent.auditId(), issued.request().serial().orElseThrow());
+        return issued;
     }
 
     @Override
@@ -81,7 +87,7 @@ public final class AgentReviewService implements AgentReview {
     private CertificateRequest close(Caller agent, RequestId id, RequestStatus status, Optional<String> reason, String infoName) {
         CertificateRequest request = pending(id);
         CertificateRequest closed = request.closed(status, agent.auditId(), reason.filter(r -> !r.isBlank()), requests.now());
-        if (!requests.repository().transition(RequestStatus.PENDING, closed)) {
+        if (!requests.closePending(closed)) {
             throw notPending(requests.find(id));
         }
         Map<String, String> fields = new LinkedHashMap<>();
@@ -91,6 +97,7 @@ public final class AgentReviewService implements AgentReview {
         fields.put("InfoValue", reason.orElse(""));
         // Dogtag records rejections and cancellations as CERT_REQUEST_PROCESSED with Outcome=Failure
         audit.append(AuditEvent.failure(AuditEvents.CERT_REQUEST_PROCESSED, agent, fields));
+        LOG.info("request {} {} by {}", id, status.wireName(), agent.auditId());
         return closed;
     }
 

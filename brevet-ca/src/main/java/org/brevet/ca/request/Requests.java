@@ -8,6 +8,8 @@ import org.brevet.ca.api.CertificateRecord;
 import org.brevet.ca.api.CertificateRequest;
 import org.brevet.ca.api.Caller;
 import org.brevet.ca.api.EnrollmentResult;
+import org.brevet.ca.api.Page;
+import org.brevet.ca.api.RequestQuery;
 import org.brevet.ca.api.RequestId;
 import org.brevet.ca.api.RequestStatus;
 import org.brevet.ca.api.store.CertificateRepository;
@@ -55,7 +57,12 @@ public final class Requests {
         return new EnrollmentResult(request, cert);
     }
 
-    RequestRepository repository() {
-        return requests;
+    Page<CertificateRequest> list(RequestQuery query) {
+        return requests.list(query);
+    }
+
+    /** Compare-and-set from PENDING; false when another agent got there first. */
+    boolean closePending(CertificateRequest closed) {
+        return requests.transition(RequestStatus.PENDING, closed);
     }
 }
