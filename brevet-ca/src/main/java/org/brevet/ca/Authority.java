@@ -185,7 +185,10 @@ public final class Authority {
                     }
                     throw e;
                 }
-                audit.append(system(AuditEvents.CONFIG_CERT_PROFILE, Map.of("ProfileID", id, "Op", "install")));
+                Map<String, String> fields = new LinkedHashMap<>();
+                fields.put("ProfileID", id);
+                fields.put("Op", "install");
+                audit.append(system(AuditEvents.CONFIG_CERT_PROFILE, fields));
                 LOG.info("profile {} installed", id);
             }
         }

@@ -100,6 +100,13 @@ public final class ProfileParser {
         if (keyUsage.map(k -> k.usages().contains(org.brevet.pki.KeyUsage.KEY_CERT_SIGN)).orElse(false) && !isCa) {
             throw node.error("keyUsage.usages", "keyCertSign requires basicConstraints.ca: true (RFC 5280 §4.2.1.3)");
         }
+        SubjectAltNames sanDefaults = node.object("subjectAltNames").map(ProfileParser::sans).orElse(new SubjectAltNames(false, false));
+        boolean dnsAllowed = policy.subjectAltNames()
+                .map(rules -> rules.stream().anyMatch(r -> r.kind() == org.brevet.pki.SubjectAltName.Kind.DNS))
+                .orElse(true);
+        if (sanDefaults.commonNameToDns() && !dnsAllowed) {
+            throw node.error("subjectAltNames.commonNameToDns", "policy.subjectAltNames allows no dns names to copy the CN into");
+        }
         return new ProfileDefaults(validity, subject, keyUsage,
                 node.object("extendedKeyUsage").map(ProfileParser::extendedKeyUsage),
                 basic,
@@ -107,7 +114,7 @@ public final class ProfileParser {
                 node.bool("authorityKeyIdentifier", false),
                 node.object("authorityInfoAccess").map(ProfileParser::aia).orElse(new AuthorityInfoAccess(false, false)),
                 node.bool("crlDistributionPoint", false),
-                node.object("subjectAltNames").map(ProfileParser::sans).orElse(new SubjectAltNames(false, false)),
+                sanDefaults,
                 node.bool("ocspNoCheck", false));
     }
 

@@ -52,8 +52,10 @@ public final class EnrollmentService implements Enrollment {
             csr.verifySignature();
             draft = profile.shape(CertificateInput.from(csr));
         } catch (BrevetException e) {
-            audit.append(AuditEvent.failure(AuditEvents.PROFILE_CERT_REQUEST, caller,
-                    Map.of("ProfileID", submitted.profileId(), "Info", e.kind() + ": " + e.detail())));
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("ProfileID", submitted.profileId());
+            fields.put("Info", e.kind() + ": " + e.detail());
+            audit.append(AuditEvent.failure(AuditEvents.PROFILE_CERT_REQUEST, caller, fields));
             throw e;
         }
         CertificateRequest request = requests.newPending(profile.id(), csr, caller);

@@ -97,6 +97,14 @@ class EnrollmentServiceTest {
     }
 
     @Test
+    void manualProfile_makesEvenAnAgentWait() {
+        h.storeProfile(Harness.AUTO_PROFILE.replace("id: autoServer", "id: manualServer").replace("approval: auto", "approval: manual"));
+        EnrollmentResult r = submit(Harness.AGENT, "manualServer", TestCa.ecCsr("CN=host.example.com"));
+        assertThat(r.request().status()).isEqualTo(RequestStatus.PENDING);
+        assertThat(h.store.certificates).isEmpty();
+    }
+
+    @Test
     void garbageCsr_isMalformed() {
         assertRefused(Harness.AGENT, "caECServerCert", "hello, I am not a CSR".getBytes(StandardCharsets.US_ASCII),
                 ErrorKind.MALFORMED, "");
