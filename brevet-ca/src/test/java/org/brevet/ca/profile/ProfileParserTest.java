@@ -102,11 +102,14 @@ class ProfileParserTest {
     }
 
     @Test
-    void profilesDocument_exampleParses() throws IOException {
+    void profilesDocument_exampleParses_andIsTheShippedProfile() throws IOException {
         String doc = Files.readString(Path.of("../docs/PROFILES.md"));
         int start = doc.indexOf("```yaml\n") + "```yaml\n".length();
         String example = doc.substring(start, doc.indexOf("```", start));
         assertThat(parser.parse(example).id()).isEqualTo("caServerCert");
+        String shipped = ShippedProfiles.text("caServerCert").lines().filter(l -> !l.startsWith("#"))
+                .map(l -> l + "\n").reduce("", String::concat);
+        assertThat(example).as("the documented example is the shipped caServerCert").isEqualTo(shipped);
     }
 
     static Stream<Arguments> invalid() {
