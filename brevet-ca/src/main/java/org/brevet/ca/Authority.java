@@ -165,7 +165,7 @@ public final class Authority {
             CertificateRequest request = new CertificateRequest(RequestId.random(random), profile.id(),
                     RequestStatus.PENDING, Der.of(new byte[0]), subject.rfc4514(), Optional.empty(), now, now,
                     Optional.empty(), Optional.empty(), Optional.empty());
-            return issuer.issueNew(profile.shape(input), request, AuditEvents.SYSTEM).certificate().orElseThrow();
+            return issuer.issueNew(profile.shape(input), request, AuditEvents.SYSTEM, Optional.empty()).certificate().orElseThrow();
         }
 
         void installDefaultProfiles() {

@@ -62,13 +62,15 @@ public final class CertificateIssuer {
      * Issues for a request not stored yet (approved at once, or a system certificate) and stores the
      * request already complete together with the certificate.
      *
-     * @param request the request as it would be stored while pending; it is stored COMPLETE
-     * @param actor   who approved it, for the audit trail and the request's reviewer
+     * @param request  the request as it would be stored while pending; it is stored COMPLETE
+     * @param actor    the audit subject id of whoever asked (a user id, {@code $Unidentified$}, {@code $System$})
+     * @param reviewer the user recorded as having approved it (the submitting agent), if any
      */
-    public EnrollmentResult issueNew(CertificateDraft draft, CertificateRequest request, String actor) {
+    public EnrollmentResult issueNew(CertificateDraft draft, CertificateRequest request, String actor,
+            Optional<String> reviewer) {
         Instant now = clock.instant();
         CertificateRecord record = sign(draft, request, actor, now, AuditEvents.PROFILE_CERT_REQUEST);
-        CertificateRequest completed = request.completed(record.serial(), Optional.of(actor), now);
+        CertificateRequest completed = request.completed(record.serial(), reviewer, now);
         issuance.storeIssuedWithNewRequest(record, completed);
         auditIssued(record, actor);
         return new EnrollmentResult(completed, Optional.of(record));

@@ -61,7 +61,7 @@ public final class EnrollmentService implements Enrollment {
         CertificateRequest request = requests.newPending(profile.id(), csr, caller);
         if (profile.definition().approval().issuesAtOnce(caller)) {
             // the issuer writes PROFILE_CERT_REQUEST, with the serial, just before signing
-            return issuer.issueNew(draft, request, caller.auditId());
+            return issuer.issueNew(draft, request, caller.auditId(), caller.userId());
         }
         audit.append(AuditEvent.success(AuditEvents.PROFILE_CERT_REQUEST, caller, submittedFields(request)));
         requests.insert(request);

@@ -67,7 +67,7 @@ class CertificateIssuerTest {
 
     @Test
     void recordedIntent_isByteForByteTheSignedTbsCertificate() throws IOException {
-        CertificateRecord record = issuer(TestCa.identity(), new SecureRandom()).issueNew(draft, request(), "agent1")
+        CertificateRecord record = issuer(TestCa.identity(), new SecureRandom()).issueNew(draft, request(), "agent1", Optional.of("agent1"))
                 .certificate().orElseThrow();
 
         byte[] tbs = Certificate.fromDer(record.der()).toBc().toASN1Structure().getTBSCertificate().getEncoded("DER");
@@ -82,7 +82,7 @@ class CertificateIssuerTest {
         SerialNumber firstDraw = SerialNumber.random(seeded());
         store.usedSerials.add(firstDraw);
 
-        CertificateRecord record = issuer(TestCa.identity(), seeded()).issueNew(draft, request(), "agent1")
+        CertificateRecord record = issuer(TestCa.identity(), seeded()).issueNew(draft, request(), "agent1", Optional.of("agent1"))
                 .certificate().orElseThrow();
 
         assertThat(store.intentConflicts).isEqualTo(1);
@@ -98,7 +98,7 @@ class CertificateIssuerTest {
         }
         CountingSigner signer = new CountingSigner(TestCa.identity());
 
-        assertThatThrownBy(() -> issuer(signer.identity(), seeded()).issueNew(draft, request(), "agent1"))
+        assertThatThrownBy(() -> issuer(signer.identity(), seeded()).issueNew(draft, request(), "agent1", Optional.of("agent1")))
                 .isInstanceOfSatisfying(BrevetException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.INTERNAL));
         assertThat(signer.signatures.get()).isZero();
         assertThat(store.certificates).isEmpty();
@@ -109,7 +109,7 @@ class CertificateIssuerTest {
         audit.failOn(AuditEvents.PROFILE_CERT_REQUEST);
         CountingSigner signer = new CountingSigner(TestCa.identity());
 
-        assertThatThrownBy(() -> issuer(signer.identity(), new SecureRandom()).issueNew(draft, request(), "agent1"))
+        assertThatThrownBy(() -> issuer(signer.identity(), new SecureRandom()).issueNew(draft, request(), "agent1", Optional.of("agent1")))
                 .isInstanceOfSatisfying(BrevetException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.UNAVAILABLE));
         assertThat(signer.signatures.get()).isZero();
         assertThat(store.certificates).isEmpty();
@@ -119,7 +119,7 @@ class CertificateIssuerTest {
     @Test
     void validity_neverOutlastsTheCaCertificate() {
         CaIdentity shortLived = TestCa.identity(Duration.ofDays(30));
-        CertificateRecord record = issuer(shortLived, new SecureRandom()).issueNew(draft, request(), "agent1")
+        CertificateRecord record = issuer(shortLived, new SecureRandom()).issueNew(draft, request(), "agent1", Optional.of("agent1"))
                 .certificate().orElseThrow();
 
         assertThat(record.notBefore()).isEqualTo(clock.instant());
@@ -130,7 +130,7 @@ class CertificateIssuerTest {
     void expiredCa_isUnavailable() {
         CaIdentity ca = TestCa.identity(Duration.ofDays(1));
         clock.advance(Duration.ofDays(2));
-        assertThatThrownBy(() -> issuer(ca, new SecureRandom()).issueNew(draft, request(), "agent1"))
+        assertThatThrownBy(() -> issuer(ca, new SecureRandom()).issueNew(draft, request(), "agent1", Optional.of("agent1")))
                 .isInstanceOfSatisfying(BrevetException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.UNAVAILABLE));
         assertThat(store.intents).isEmpty();
     }

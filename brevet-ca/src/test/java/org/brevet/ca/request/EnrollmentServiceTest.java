@@ -71,6 +71,7 @@ class EnrollmentServiceTest {
                 TestCa.ecCsr("CN=www.example.com,O=Example", SubjectAltName.dns("alt.example.com")));
 
         assertThat(r.request().status()).isEqualTo(RequestStatus.COMPLETE);
+        assertThat(r.request().reviewer()).contains("agent1");
         CertificateRecord record = r.certificate().orElseThrow();
         assertThat(r.request().serial()).contains(record.serial());
         assertThat(h.store.certificates.get(record.serial())).isEqualTo(record);
@@ -93,6 +94,7 @@ class EnrollmentServiceTest {
         Csr csr = TestCa.ecCsr("CN=host.example.com");
         EnrollmentResult r = h.authority.enrollment().submit(Caller.ANONYMOUS, new EnrollmentRequest("autoServer", csr.toDer()));
         assertThat(r.request().status()).isEqualTo(RequestStatus.COMPLETE);
+        assertThat(r.request().reviewer()).isEmpty();
         assertThat(r.certificate()).isPresent();
     }
 
