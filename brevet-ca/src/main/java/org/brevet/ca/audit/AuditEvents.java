@@ -36,6 +36,8 @@ public final class AuditEvents {
     public static final String FULL_CRL_GENERATION = "FULL_CRL_GENERATION";
     /** A delta CRL was generated (Dogtag DELTA_CRL_GENERATION). */
     public static final String DELTA_CRL_GENERATION = "DELTA_CRL_GENERATION";
+    /** The certificate that signs OCSP responses, written when the responder starts (Dogtag OCSP_SIGNING_INFO). */
+    public static final String OCSP_SIGNING_INFO = "OCSP_SIGNING_INFO";
     /** The subject id of actions the authority takes on its own (installation, bootstrap). */
     public static final String SYSTEM = "$System$";
 
