@@ -4,7 +4,9 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import java.util.Objects;
+import org.brevet.ca.api.store.CrlRepository;
 import org.brevet.ca.api.store.Repositories;
+import org.brevet.ca.api.store.RevocationRepository;
 import org.brevet.pki.BrevetException;
 import org.brevet.pki.ErrorKind;
 import org.flywaydb.core.Flyway;
@@ -30,6 +32,8 @@ public final class JdbcStore implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Writes writes;
     private final Repositories repositories;
+    private final JdbcRevocationRepository revocations;
+    private final JdbcCrlRepository crls;
 
     private JdbcStore(HikariDataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
@@ -42,6 +46,8 @@ public final class JdbcStore implements AutoCloseable {
                 new JdbcProfileRepository(jdbc),
                 new JdbcUserRepository(jdbc),
                 new JdbcStoreHealth(jdbc));
+        this.revocations = new JdbcRevocationRepository(jdbc);
+        this.crls = new JdbcCrlRepository(jdbc);
     }
 
     /**
@@ -65,6 +71,16 @@ public final class JdbcStore implements AutoCloseable {
 
     public Repositories repositories() {
         return repositories;
+    }
+
+    /** Revocations and released holds (issue 4; apart from {@link Repositories} for now). */
+    public RevocationRepository revocations() {
+        return revocations;
+    }
+
+    /** CRL numbers and the latest CRLs of each issuing point. */
+    public CrlRepository crls() {
+        return crls;
     }
 
     @Override

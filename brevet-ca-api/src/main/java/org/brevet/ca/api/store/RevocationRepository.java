@@ -33,7 +33,7 @@ public interface RevocationRepository {
 
     /**
      * Streams every current revocation of a certificate whose notAfter is at or after
-     * {@code expiredBefore} (so expired certificates can leave the CRL), in serial order.
+     * {@code expiredBefore} (so expired certificates can leave the CRL), in no particular order.
      */
     void forEachRevoked(Instant expiredBefore, Consumer<RevocationRecord> sink);
 
@@ -41,7 +41,8 @@ public interface RevocationRepository {
      * Streams the changes made at or after {@code since} (for a delta CRL): current revocations with
      * revokedAt at or after it, and releases from hold made at or after it, the latter as records with
      * reason removeFromCRL and revokedAt the time of release. Certificates expired before
-     * {@code expiredBefore} are left out. Serial order.
+     * {@code expiredBefore} are left out. At most one record per serial (a revocation wins over
+     * an earlier release); no particular order.
      */
     void forEachChangeSince(Instant since, Instant expiredBefore, Consumer<RevocationRecord> sink);
 
