@@ -13,8 +13,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "brevet", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
         versionProvider = BrevetVersion.class, sortOptions = false,
-        header = "Brevet certificate authority: client commands.",
-        description = "Talks to a Brevet CA over its REST API (HTTPS). Without a client credential (--p12 or"
+        description = "Brevet certificate authority client. Talks to a Brevet CA over its REST API (HTTPS). Without a client credential (--p12 or"
                 + " --instance) requests are submitted anonymously and wait for an agent.",
         subcommands = {
             CertCommand.class,

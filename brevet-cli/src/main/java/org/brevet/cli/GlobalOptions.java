@@ -14,30 +14,30 @@ import picocli.CommandLine.ScopeType;
 final class GlobalOptions {
     static final URI DEFAULT_URL = URI.create("https://localhost:8443");
 
-    @Option(names = "--url", paramLabel = "URL", scope = ScopeType.INHERIT, order = 1,
+    @Option(names = "--url", paramLabel = "URL", scope = ScopeType.INHERIT, order = 101,
             description = "Base URL of the CA's HTTPS port (default: https://localhost:8443, or the"
                     + " instance's HTTPS port with --instance).")
     URI url;
 
-    @Option(names = "--p12", paramLabel = "FILE", scope = ScopeType.INHERIT, order = 2,
+    @Option(names = "--p12", paramLabel = "FILE", scope = ScopeType.INHERIT, order = 102,
             description = "PKCS#12 file with the client certificate and key (agent or administrator).")
     Path p12;
 
-    @Option(names = "--p12-password-file", paramLabel = "FILE", scope = ScopeType.INHERIT, order = 3,
+    @Option(names = "--p12-password-file", paramLabel = "FILE", scope = ScopeType.INHERIT, order = 103,
             description = "File holding the PKCS#12 password (first line).")
     Path p12PasswordFile;
 
-    @Option(names = "--ca-cert", paramLabel = "FILE", scope = ScopeType.INHERIT, order = 4,
+    @Option(names = "--ca-cert", paramLabel = "FILE", scope = ScopeType.INHERIT, order = 104,
             description = "PEM file of the CA certificate(s) that must have issued the server's certificate"
                     + " (default: the JDK's trusted roots).")
     Path caCert;
 
-    @Option(names = "--instance", paramLabel = "DIR", scope = ScopeType.INHERIT, order = 5,
+    @Option(names = "--instance", paramLabel = "DIR", scope = ScopeType.INHERIT, order = 105,
             description = "A local CA instance: takes the URL, the administrator's PKCS#12 and the CA"
                     + " certificate from it (explicit options win).")
     Path instance;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", scope = ScopeType.INHERIT, order = 6,
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", scope = ScopeType.INHERIT, order = 106,
             description = "Output of list and show commands: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
             defaultValue = "text")
     OutputFormat output;
