@@ -7,9 +7,12 @@ import org.brevet.pki.BrevetException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
 
 /**
  * Assembles the {@code brevet} command line and maps every failure to one line on standard error
@@ -20,7 +23,9 @@ final class Brevet {
     }
 
     static CommandLine commandLine(Session session, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(BrevetCommand.class, new CommandFactory(session));
+        CommandFactory factory = new CommandFactory(session);
+        CommandLine cl = new CommandLine(BrevetCommand.class, factory);
+        addRootOptions(cl.getCommandSpec(), session.options(), factory);
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -29,6 +34,16 @@ final class Brevet {
         cl.setParameterExceptionHandler(usageErrors());
         documentExitCodes(cl);
         return cl;
+    }
+
+    /**
+     * Gives {@code brevet} itself the connection and output options, bound to the same object the client
+     * groups' inherited mixins fill, but local: not pushed down into the server's commands.
+     */
+    private static void addRootOptions(CommandSpec root, GlobalOptions options, CommandLine.IFactory factory) {
+        for (OptionSpec o : CommandSpec.forAnnotatedObject(options, factory).options()) {
+            root.addOption(OptionSpec.builder(o).scopeType(ScopeType.LOCAL).build());
+        }
     }
 
     /** Puts the exit code table into the --help of the command and of all its subcommands. */

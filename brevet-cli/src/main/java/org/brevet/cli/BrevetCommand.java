@@ -1,17 +1,18 @@
 package org.brevet.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code brevet}: the top-level command. Its connection and output options are inherited by every
- * subcommand, so they may be given before or after the subcommand.
+ * {@code brevet}: the top-level command. The connection and output options ({@link GlobalOptions}) are
+ * given to it by {@link Brevet#commandLine} as local options, and each client command group inherits them
+ * through its own mixin, so they work before or after the subcommand. They are deliberately not inherited
+ * from here: the server's commands ({@code ca}, {@code serve}, {@code quickstart}) declare their own
+ * {@code --instance}, which an inherited option of the same name would collide with.
  */
-@Command(name = "brevet", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
+@Command(name = "brevet", mixinStandardHelpOptions = true,
         versionProvider = BrevetVersion.class, sortOptions = false,
         description = "Brevet certificate authority client. Talks to a Brevet CA over its REST API (HTTPS). Without a client credential (--p12 or"
                 + " --instance) requests are submitted anonymously and wait for an agent.",
@@ -29,13 +30,6 @@ import picocli.CommandLine.Spec;
 final class BrevetCommand implements Runnable {
     @Spec
     CommandSpec spec;
-
-    @Mixin
-    GlobalOptions options;
-
-    BrevetCommand(Session session) {
-        this.options = session.options();
-    }
 
     @Override
     public void run() {

@@ -6,11 +6,18 @@ import java.util.concurrent.Callable;
 import org.brevet.pki.AtomicFiles;
 import org.brevet.pki.Certificate;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Option;
 
 /** {@code brevet ca-cert}: the CA's certificate chain (PEM), e.g. to use as {@code --ca-cert} elsewhere. */
-@Command(name = "ca-cert", description = "Fetch the CA certificate chain (PEM), CA certificate first.")
+@Command(name = "ca-cert", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Fetch the CA certificate chain (PEM), CA certificate first.")
 final class CaCertCommand implements Callable<Integer> {
+    /** The shared connection and output options, inherited by the subcommands. */
+    @Mixin
+    GlobalOptions options;
+
     private final Session session;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the chain to FILE instead of printing it.")

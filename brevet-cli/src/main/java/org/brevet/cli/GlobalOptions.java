@@ -37,10 +37,18 @@ final class GlobalOptions {
                     + " certificate from it (explicit options win).")
     Path instance;
 
+    /**
+     * No picocli default value on purpose: the options are bound from several commands to this one object,
+     * and picocli applies defaults per matched command, which would reset a value given before the
+     * subcommand. {@link #format()} supplies the default.
+     */
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", scope = ScopeType.INHERIT, order = 106,
-            description = "Output of list and show commands: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
-            defaultValue = "text")
+            description = "Output of list and show commands: ${COMPLETION-CANDIDATES} (default: text).")
     OutputFormat output;
+
+    OutputFormat format() {
+        return output == null ? OutputFormat.text : output;
+    }
 
     /** The connection these options describe, with the instance's values filling what was not given. */
     ConnectionSettings connection() {

@@ -6,14 +6,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code brevet profile}: enrollment profiles (reading: anyone; changing: administrators or agents). */
-@Command(name = "profile", description = "List, show, add, modify, enable and disable enrollment profiles.")
+@Command(name = "profile", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true, sortOptions = false,
+        description = "List, show, add, modify, enable and disable enrollment profiles.")
 final class ProfileCommand implements Runnable {
+    /** The shared connection and output options, inherited by the subcommands. */
+    @Mixin
+    GlobalOptions options;
+
     private final Session session;
 
     @Spec

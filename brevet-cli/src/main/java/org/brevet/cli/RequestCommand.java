@@ -2,14 +2,21 @@ package org.brevet.cli;
 
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code brevet request}: agents review certificate requests (needs an agent's client credential). */
-@Command(name = "request", description = "Review certificate requests (agents).")
+@Command(name = "request", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Review certificate requests (agents).")
 final class RequestCommand implements Runnable {
+    /** The shared connection and output options, inherited by the subcommands. */
+    @Mixin
+    GlobalOptions options;
+
     private final Session session;
 
     @Spec

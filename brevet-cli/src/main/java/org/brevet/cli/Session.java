@@ -49,7 +49,7 @@ final class Session {
     }
 
     Output output() {
-        return new Output(out, options.output, json);
+        return new Output(out, options.format(), json);
     }
 
     Clock clock() {

@@ -6,14 +6,21 @@ import java.util.Optional;
 import org.brevet.pki.BrevetException;
 import org.brevet.pki.Certificate;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code brevet user}: CA users, their roles and certificates (needs an administrator's credential). */
-@Command(name = "user", description = "Manage CA users, roles and certificates (administrators).")
+@Command(name = "user", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Manage CA users, roles and certificates (administrators).")
 final class UserCommand implements Runnable {
+    /** The shared connection and output options, inherited by the subcommands. */
+    @Mixin
+    GlobalOptions options;
+
     private final Session session;
 
     @Spec

@@ -46,9 +46,9 @@ class GlobalOptionsTest {
 
     @Test
     void outputOption_afterAMethodSubcommand_isJson() {
-        assertThat(parse("request", "list", "-o", "json").options().output).isEqualTo(OutputFormat.json);
-        assertThat(parse("--output", "JSON", "profile", "show", "x").options().output).isEqualTo(OutputFormat.json);
-        assertThat(parse("profile", "list").options().output).isEqualTo(OutputFormat.text);
+        assertThat(parse("request", "list", "-o", "json").options().format()).isEqualTo(OutputFormat.json);
+        assertThat(parse("--output", "JSON", "profile", "show", "x").options().format()).isEqualTo(OutputFormat.json);
+        assertThat(parse("profile", "list").options().format()).isEqualTo(OutputFormat.text);
     }
 
     @Test
@@ -107,6 +107,29 @@ class GlobalOptionsTest {
     @Test
     void unknownOption_isRejectedByThePicocliParser() {
         assertThatThrownBy(() -> parse("cert", "find", "--bogus")).isInstanceOf(CommandLine.ParameterException.class);
+    }
+
+    /** What the lead's registration of brevet-server's commands needs: their own --instance must not collide. */
+    @Test
+    void serverCommandWithItsOwnInstanceOption_canBeRegistered_andKeepsItsValue() {
+        PrintWriter sink = new PrintWriter(new StringWriter());
+        Session s = new Session(sink, Clock.systemUTC(), d -> { }, new SecureRandom(), x -> null);
+        CommandLine cl = Brevet.commandLine(s, sink, sink);
+        Serve serve = new Serve();
+        cl.addSubcommand("serve", serve);
+        cl.parseArgs("--instance", "/root-level", "serve", "--instance", "/srv/ca", "-o", "x");
+        assertThat(serve.instance).isEqualTo("/srv/ca");
+        assertThat(serve.output).isEqualTo("x");
+        assertThat(s.options().instance).isEqualTo(Path.of("/root-level"));
+    }
+
+    @CommandLine.Command(name = "serve")
+    static final class Serve {
+        @CommandLine.Option(names = "--instance")
+        String instance;
+
+        @CommandLine.Option(names = "-o")
+        String output;
     }
 
     private Path instance(String conf) throws Exception {
