@@ -13,8 +13,9 @@ import org.brevet.pki.ErrorKind;
 
 /**
  * A CA instance directory seen from the client side, on the CA host: the files {@code brevet ca init}
- * leaves for the first administrator. Only the HTTPS port is read from {@code conf/brevet.conf}; the
- * server validates the rest of that file, this class does not.
+ * leaves for the first administrator. Only the HTTPS port ({@code server.https.port}) and the host names
+ * ({@code server.hostnames}) are read from {@code conf/brevet.conf}; the server validates that file, this
+ * class does not.
  */
 record InstanceDirectory(Path dir) {
     static final int DEFAULT_HTTPS_PORT = 8443;
@@ -27,6 +28,7 @@ record InstanceDirectory(Path dir) {
     private static final Pattern FLAT_KEY = Pattern.compile(
             "^\\s*(?:[A-Za-z0-9_]+\\.)*https[._-]?port\\s*[=:]\\s*\"?(\\d{1,5})\"?\\s*(?:#.*)?$",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern HOSTNAMES = Pattern.compile("^\\s*server\\.hostnames\\s*[=:]\\s*([^#]*)(?:#.*)?$");
     private static final Pattern SECTION = Pattern.compile("^(\\s*)https\\s*:\\s*(?:#.*)?$", Pattern.CASE_INSENSITIVE);
     private static final Pattern PORT = Pattern.compile("^(\\s*)port\\s*[=:]\\s*\"?(\\d{1,5})\"?\\s*(?:#.*)?$",
             Pattern.CASE_INSENSITIVE);
@@ -53,21 +55,39 @@ record InstanceDirectory(Path dir) {
         return dir.resolve("certs").resolve("ca.pem");
     }
 
-    /** {@code https://localhost:PORT}: the instance is on this host, and its Server-Cert names localhost. */
+    /**
+     * {@code https://HOST:PORT}: HOST is {@code localhost} when the instance's {@code server.hostnames}
+     * (the DNS names in its Server-Cert) include it or are not set, else the first of them, so that the
+     * host name check of TLS passes.
+     */
     URI httpsUrl() {
-        return URI.create("https://localhost:" + httpsPort());
+        List<String> lines = configLines();
+        return URI.create("https://" + host(lines) + ":" + httpsPort(lines));
     }
 
     int httpsPort() {
-        List<String> lines;
+        return httpsPort(configLines());
+    }
+
+    static String host(List<String> lines) {
+        for (String line : lines) {
+            Matcher m = HOSTNAMES.matcher(line);
+            if (m.matches()) {
+                List<String> names = List.of(m.group(1).trim().split("[,\\s]+"));
+                return names.contains("localhost") || names.get(0).isEmpty() ? "localhost" : names.get(0);
+            }
+        }
+        return "localhost";
+    }
+
+    private List<String> configLines() {
         try {
-            lines = Files.readAllLines(config());
+            return Files.readAllLines(config());
         } catch (NoSuchFileException e) {
             throw new BrevetException(ErrorKind.NOT_FOUND, "--instance " + dir + ": no " + config() + " (not a Brevet instance?)");
         } catch (IOException e) {
             throw new BrevetException(ErrorKind.UNAVAILABLE, "cannot read " + config() + ": " + e.getMessage(), e);
         }
-        return httpsPort(lines);
     }
 
     static int httpsPort(List<String> lines) {

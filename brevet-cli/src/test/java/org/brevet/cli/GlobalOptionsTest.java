@@ -93,6 +93,20 @@ class GlobalOptionsTest {
     }
 
     @Test
+    void host_isLocalhostUnlessTheServerCertNamesOnlyOthers() {
+        assertThat(InstanceDirectory.host(List.of("server.https.port = 8443"))).isEqualTo("localhost");
+        assertThat(InstanceDirectory.host(List.of("server.hostnames = ca.example.com, localhost"))).isEqualTo("localhost");
+        assertThat(InstanceDirectory.host(List.of("server.hostnames = ca.example.com, ca2.example.com"))).isEqualTo("ca.example.com");
+    }
+
+    @Test
+    void instance_asTheServerWritesIt_givesHostAndPort() throws Exception {
+        Path inst = instance("server.bind = 127.0.0.1\nserver.hostnames = ca.example.com\nserver.https.port = 9555\n");
+        assertThat(parse("--instance", inst.toString(), "ca-cert").options().connection().url())
+                .isEqualTo(URI.create("https://ca.example.com:9555"));
+    }
+
+    @Test
     void p12WithoutPasswordFile_isAUsageError() {
         assertThatThrownBy(() -> parse("ca-cert", "--p12", "/a.p12").options().connection())
                 .isInstanceOf(BrevetException.class).hasMessage("--p12 needs --p12-password-file");
