@@ -78,7 +78,7 @@ final class Brevet {
     }
 
     static int exitCode(Exception e) {
-        if (e instanceof ServerRefusedException refused) {
+        if (e instanceof ServerErrorException refused) {
             return refused.isServerFault() ? ExitCode.SERVER_ERROR : ExitCode.REFUSED;
         }
         if (e instanceof ServerUnreachableException) {
@@ -87,14 +87,12 @@ final class Brevet {
         if (e instanceof RequestNotCompleteException notComplete) {
             return notComplete.isPending() ? ExitCode.PENDING : ExitCode.REFUSED;
         }
-        if (e instanceof ParameterException) {
-            return ExitCode.USAGE;
-        }
+        // ParameterException, BrevetException (local input and files) and anything unexpected
         return ExitCode.USAGE;
     }
 
     private static String detail(Exception e) {
-        if (e instanceof ServerRefusedException refused) {
+        if (e instanceof ServerErrorException refused) {
             return refused.error().isEmpty() ? refused.detail() : refused.detail() + " [" + refused.error() + "]";
         }
         if (e instanceof BrevetException be) {

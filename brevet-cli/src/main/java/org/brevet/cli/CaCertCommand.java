@@ -31,7 +31,7 @@ final class CaCertCommand implements Callable<Integer> {
     public Integer call() {
         List<Certificate> chain = Certificate.parseAll(session.client().caCertificates());
         if (chain.isEmpty()) {
-            throw new ServerRefusedException(502, "", "the server sent no CA certificate");
+            throw new ServerErrorException(502, "", "the server sent no CA certificate");
         }
         StringBuilder pem = new StringBuilder();
         chain.forEach(c -> pem.append(c.toPem()));

@@ -29,10 +29,10 @@ import org.brevet.pki.ErrorKind;
  * The Brevet CA's REST API ({@code /ca/rest/}) seen from a client. One {@link HttpClient} per CaClient,
  * so consecutive calls reuse the TLS connection (keep-alive). Every URL is built here.
  *
- * <p>Errors: a 4xx/5xx answer becomes a {@link ServerRefusedException} carrying the server's
+ * <p>Errors: a 4xx/5xx answer becomes a {@link ServerErrorException} carrying the server's
  * {@code {"error", "detail"}}; a connection, timeout or TLS failure becomes a
  * {@link ServerUnreachableException}; a 2xx answer that is not the expected JSON is a
- * {@link ServerRefusedException} with status 502 (the server broke the contract).
+ * {@link ServerErrorException} with status 502 (the server broke the contract).
  */
 final class CaClient {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -210,7 +210,7 @@ final class CaClient {
         try {
             return json.readValue(body, type);
         } catch (JsonProcessingException e) {
-            throw new ServerRefusedException(502, "", "the server's answer to " + request.method() + " "
+            throw new ServerErrorException(502, "", "the server's answer to " + request.method() + " "
                     + request.uri().getPath() + " is not the expected JSON: " + e.getOriginalMessage());
         }
     }
@@ -246,17 +246,17 @@ final class CaClient {
         }
     }
 
-    private ServerRefusedException refusal(HttpRequest request, HttpResponse<String> response) {
+    private ServerErrorException refusal(HttpRequest request, HttpResponse<String> response) {
         int status = response.statusCode();
         try {
             JsonNode doc = json.readTree(response.body());
             if (doc != null && doc.hasNonNull("detail")) {
-                return new ServerRefusedException(status, doc.path("error").asText(""), doc.get("detail").asText());
+                return new ServerErrorException(status, doc.path("error").asText(""), doc.get("detail").asText());
             }
         } catch (JsonProcessingException e) {
             // not an error document: described below by its status
         }
-        return new ServerRefusedException(status, "", "HTTP " + status + " for " + request.method() + " "
+        return new ServerErrorException(status, "", "HTTP " + status + " for " + request.method() + " "
                 + request.uri().getPath() + " (no error detail from the server)");
     }
 

@@ -123,7 +123,7 @@ final class CertRequestCommand implements Callable<Integer> {
 
     private void saveCertificate(CertRequestInfo request, Output output) {
         if (request.certificate() == null) {
-            throw new ServerRefusedException(502, "", "request " + request.requestId() + " is complete but the server sent no certificate");
+            throw new ServerErrorException(502, "", "request " + request.requestId() + " is complete but the server sent no certificate");
         }
         Certificate cert = Certificate.parse(request.certificate());
         if (out != null) {

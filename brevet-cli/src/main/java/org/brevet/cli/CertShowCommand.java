@@ -56,7 +56,7 @@ final class CertShowCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         if (cert.pem() == null) {
-            throw new ServerRefusedException(502, "", "the server sent no PEM for certificate " + cert.serial());
+            throw new ServerErrorException(502, "", "the server sent no PEM for certificate " + cert.serial());
         }
         Certificate parsed = Certificate.parse(cert.pem());
         if (out == null) {

@@ -12,10 +12,6 @@ final class RequestNotCompleteException extends RuntimeException {
         this.request = request;
     }
 
-    CertRequestInfo request() {
-        return request;
-    }
-
     boolean isPending() {
         return request.isPending();
     }
