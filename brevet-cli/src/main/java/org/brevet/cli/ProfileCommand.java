@@ -35,9 +35,11 @@ final class ProfileCommand implements Runnable {
         throw Groups.missingSubcommand(spec);
     }
 
-    @Command(name = "list", description = "List profiles.")
+    @Command(name = "list", description = {"List profiles.",
+        "With a client credential: all profiles; anonymously: those open to enrollment."})
     int list() {
-        ProfileList profiles = session.client().profiles();
+        boolean authenticated = session.options().connection().pkcs12().isPresent();
+        ProfileList profiles = authenticated ? session.client().profiles() : session.client().enrollmentProfiles();
         Output out = session.output();
         if (out.isJson()) {
             out.json(profiles);

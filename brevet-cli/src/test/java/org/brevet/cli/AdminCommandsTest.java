@@ -81,7 +81,7 @@ class AdminCommandsTest extends FakeServerTest {
                 + "\"description\":\"TLS server\",\"enabled\":true,\"visible\":true},{\"id\":\"caOCSPCert\",\"name\":\"OCSP\",\"enabled\":false,\"visible\":false}]}"));
         server.on("GET /ca/rest/profiles/caServerCert", Reply.json(200, "{\"id\":\"caServerCert\",\"enabled\":true,"
                 + "\"definition\":\"id: caServerCert\\nvalidity: P720D\\n\",\"updatedAt\":\"2026-11-23T20:00:00Z\",\"updatedBy\":\"caadmin\"}"));
-        assertThat(CliRun.run(anonymous("profile", "list")).out().lines()).containsExactly(
+        assertThat(CliRun.run(agent("profile", "list")).out().lines()).containsExactly(
                 "ID            ENABLED  VISIBLE  NAME",
                 "caServerCert  yes      yes      Server Certificate",
                 "caOCSPCert    no       no       OCSP");
@@ -89,7 +89,19 @@ class AdminCommandsTest extends FakeServerTest {
         assertThat(show.out()).contains("Profile ID: caServerCert\n", "Updated by: caadmin\n", "\nid: caServerCert\nvalidity: P720D\n");
         JsonNode doc = parse(CliRun.run(anonymous("profile", "show", "caServerCert", "--output", "json")).out());
         assertThat(doc.get("definition").asText()).isEqualTo("id: caServerCert\nvalidity: P720D\n");
-        assertThat(parse(CliRun.run(anonymous("profile", "list", "-o", "json")).out()).get("profiles")).hasSize(2);
+        assertThat(parse(CliRun.run(agent("profile", "list", "-o", "json")).out()).get("profiles")).hasSize(2);
+        assertThat(server.requests()).extracting(FakeCaServer.Recorded::path).containsOnly(
+                "/ca/rest/profiles", "/ca/rest/profiles/caServerCert");
+    }
+
+    @Test
+    void profileList_anonymously_showsTheProfilesOpenToEnrollment() {
+        server.on("GET /ca/rest/certrequests/profiles", Reply.json(200, "{\"profiles\":[{\"id\":\"caUserCert\",\"name\":\"User\","
+                + "\"enabled\":true,\"visible\":true}]}"));
+        CliRun.Result r = CliRun.run(anonymous("profile", "list"));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out().lines()).containsExactly("ID          ENABLED  VISIBLE  NAME", "caUserCert  yes      yes      User");
+        assertThat(server.only().clientSubject()).isEmpty();
     }
 
     @Test
