@@ -1,5 +1,6 @@
 package org.brevet.cli;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 

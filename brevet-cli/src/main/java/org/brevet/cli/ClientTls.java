@@ -11,8 +11,11 @@ import java.security.SecureRandom;
 import java.security.UnrecoverableKeyException;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Optional;
+import javax.crypto.BadPaddingException;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -91,12 +94,12 @@ final class ClientTls {
         } catch (GeneralSecurityException e) {
             throw new BrevetException(ErrorKind.MALFORMED, pkcs12 + ": cannot use the PKCS#12 file: " + e.getMessage(), e);
         } finally {
-            java.util.Arrays.fill(pw, '\0');
+            Arrays.fill(pw, '\0');
         }
     }
 
     private static boolean hasKey(KeyStore store) throws GeneralSecurityException {
-        for (String alias : java.util.Collections.list(store.aliases())) {
+        for (String alias : Collections.list(store.aliases())) {
             if (store.isKeyEntry(alias)) {
                 return true;
             }

@@ -6,6 +6,7 @@ import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.brevet.pki.BrevetException;
 import org.brevet.pki.Csr;
 import org.brevet.pki.CsrBuilder;

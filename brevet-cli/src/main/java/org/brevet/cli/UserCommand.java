@@ -1,6 +1,7 @@
 package org.brevet.cli;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.brevet.pki.BrevetException;
@@ -67,7 +68,7 @@ final class UserCommand implements Runnable {
             out.line("No users found.");
         } else {
             out.table(List.of("USER ID", "ROLES", "FULL NAME"), users.users().stream()
-                    .map(u -> java.util.Arrays.asList(u.userId(), String.join(",", u.roles()), u.fullName())).toList());
+                    .map(u -> Arrays.asList(u.userId(), String.join(",", u.roles()), u.fullName())).toList());
         }
         return ExitCode.OK;
     }

@@ -1,5 +1,6 @@
 package org.brevet.cli;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ final class Views {
     }
 
     static List<String> requestRow(CertRequestInfo r) {
-        return java.util.Arrays.asList(r.requestId(), r.status(), r.profileId(), r.createdAt(), r.subject());
+        return Arrays.asList(r.requestId(), r.status(), r.profileId(), r.createdAt(), r.subject());
     }
 
     static Map<String, String> certificate(CertificateInfo c) {
@@ -46,7 +47,7 @@ final class Views {
     }
 
     static List<String> certificateRow(CertificateInfo c) {
-        return java.util.Arrays.asList(c.serial(), c.status(), c.notAfter(), c.profileId(), c.subject());
+        return Arrays.asList(c.serial(), c.status(), c.notAfter(), c.profileId(), c.subject());
     }
 
     static Map<String, String> user(UserInfo u) {

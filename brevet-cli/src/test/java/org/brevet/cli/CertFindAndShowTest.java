@@ -68,6 +68,16 @@ class CertFindAndShowTest extends FakeServerTest {
     }
 
     @Test
+    void show_asJson_isValidJsonWithThePem() throws Exception {
+        server.on("GET /ca/rest/certs/0x1f2e", Reply.json(200, JSON.createObjectNode().put("serial", "0x1f2e")
+                .put("status", "REVOKED").put("revokedAt", "2026-11-24T00:00:00Z").put("pem", pem("server.pem")).toString()));
+        JsonNode doc = parse(CliRun.run(anonymous("cert", "show", "0x1f2e", "-o", "json")).out());
+        assertThat(doc.get("revokedAt").asText()).isEqualTo("2026-11-24T00:00:00Z");
+        assertThat(doc.get("pem").asText()).isEqualTo(pem("server.pem"));
+        assertThat(doc.has("issuedAt")).as("absent fields are left out, not null").isFalse();
+    }
+
+    @Test
     void show_pemAndDer_matchWhatOpensslMakesOfTheCertificate() throws Exception {
         String pem = pem("server.pem");
         server.on("GET /ca/rest/certs/0x1f2e", Reply.json(200, JSON.createObjectNode().put("serial", "0x1f2e").put("pem", pem).toString()));

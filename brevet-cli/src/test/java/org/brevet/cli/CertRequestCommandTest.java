@@ -92,6 +92,9 @@ class CertRequestCommandTest extends FakeServerTest {
         assertThat(r.pauses()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4),
                 Duration.ofSeconds(8), Duration.ofSeconds(5));
         assertThat(server.requests()).hasSize(6);
+        assertThat(server.requests()).extracting(FakeCaServer.Recorded::clientPort).as("one kept-alive connection")
+                .containsOnly(server.requests().get(0).clientPort());
+        assertThat(server.requests()).extracting(FakeCaServer.Recorded::tlsProtocol).containsOnly("TLSv1.3");
     }
 
     @Test

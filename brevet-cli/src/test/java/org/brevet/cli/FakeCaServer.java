@@ -47,7 +47,7 @@ final class FakeCaServer implements AutoCloseable {
 
     /** One request as the server received it. */
     record Recorded(String method, String path, String query, Map<String, List<String>> headers, String body,
-            Optional<String> clientSubject) {
+            Optional<String> clientSubject, int clientPort, String tlsProtocol) {
         String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
@@ -133,7 +133,8 @@ final class FakeCaServer implements AutoCloseable {
         Reply reply;
         synchronized (this) {
             recorded.add(new Recorded(ex.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(),
-                    Map.copyOf(ex.getRequestHeaders()), new String(body, StandardCharsets.UTF_8), subject));
+                    Map.copyOf(ex.getRequestHeaders()), new String(body, StandardCharsets.UTF_8), subject,
+                    ex.getRemoteAddress().getPort(), ((HttpsExchange) ex).getSSLSession().getProtocol()));
             Deque<Reply> replies = routes.get(ex.getRequestMethod() + " " + uri.getRawPath());
             reply = replies == null ? Reply.error(404, "not_found", "no such resource")
                     : replies.size() > 1 ? replies.poll() : replies.peek();
