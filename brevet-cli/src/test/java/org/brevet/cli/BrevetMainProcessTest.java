@@ -48,6 +48,14 @@ class BrevetMainProcessTest {
     }
 
     @Test
+    void noCommand_exits2_namingTheCommands() {
+        ProcessResult r = brevet();
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.stderr()).isEqualTo("brevet: 'brevet' needs a subcommand: cert, request, user, profile, ca-cert"
+                + " (see 'brevet --help')\n");
+    }
+
+    @Test
     void unknownCommand_exits2_withOneLine() {
         ProcessResult r = brevet("frobnicate");
         assertThat(r.exitCode()).isEqualTo(2);

@@ -147,6 +147,37 @@ class CertRequestCommandTest extends FakeServerTest {
     }
 
     @Test
+    void derCsrFile_isSentAsPem() throws Exception {
+        pki.openssl.newEcCsr(work.resolve("d.key").toString(), work.resolve("d.csr").toString(), "/CN=der", "P-384");
+        pki.openssl.ok("req", "-in", work.resolve("d.csr").toString(), "-outform", "DER", "-out", work.resolve("d.der").toString());
+        server.on("POST /ca/rest/certrequests", Reply.json(200, requestJson("13", "pending", null)));
+        CliRun.Result r = CliRun.run(anonymous("cert", "request", "--profile", "p", "--csr", work.resolve("d.der").toString()));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        String sent = parse(server.only().body()).get("csr").asText();
+        assertThat(sent).startsWith("-----BEGIN CERTIFICATE REQUEST-----");
+        assertThat(Csr.parse(sent)).isEqualTo(Csr.parse(Files.readString(work.resolve("d.csr"))));
+    }
+
+    @Test
+    void badSubjectSanOrKeySpec_areUsageErrorsNamingTheOption_andNoKeyIsWritten() {
+        Path key = work.resolve("k.key");
+        CliRun.Result subject = CliRun.run(anonymous("cert", "request", "--profile", "p", "--subject", "no equals sign",
+                "--key-out", key.toString()));
+        CliRun.Result ip = CliRun.run(anonymous("cert", "request", "--profile", "p", "--subject", "CN=x", "--ip", "300.1.2.3",
+                "--key-out", key.toString()));
+        CliRun.Result spec = CliRun.run(anonymous("cert", "request", "--profile", "p", "--subject", "CN=x", "--key", "dsa:1024",
+                "--key-out", key.toString()));
+        assertThat(subject.exitCode()).isEqualTo(2);
+        assertThat(subject.err()).startsWith("brevet: --subject: ");
+        assertThat(ip.exitCode()).isEqualTo(2);
+        assertThat(ip.err()).startsWith("brevet: --ip: ");
+        assertThat(spec.exitCode()).isEqualTo(2);
+        assertThat(spec.err()).startsWith("brevet: --key: ");
+        assertThat(key).doesNotExist();
+        assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
     void csrAndSubjectTogether_isAUsageError() {
         CliRun.Result r = CliRun.run(anonymous("cert", "request", "--profile", "p", "--csr", "a.csr", "--subject", "CN=x",
                 "--key-out", "k"));
