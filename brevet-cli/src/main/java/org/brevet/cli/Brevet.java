@@ -46,14 +46,20 @@ final class Brevet {
         }
     }
 
-    /** Puts the exit code table into the --help of the command and of all its subcommands. */
-    private static void documentExitCodes(CommandLine cl) {
+    /**
+     * Puts the exit code table into the --help of the command and of all its subcommands, except those
+     * that document their own (the server's commands have their own codes).
+     */
+    static void documentExitCodes(CommandLine cl) {
         Map<String, String> codes = new LinkedHashMap<>();
         for (String line : ExitCode.HELP) {
             int colon = line.indexOf(':');
             codes.put(line.substring(0, colon), line.substring(colon + 1));
         }
         UsageMessageSpec usage = cl.getCommandSpec().usageMessage();
+        if (!usage.exitCodeList().isEmpty()) {
+            return;
+        }
         usage.exitCodeListHeading("%nExit codes:%n");
         usage.exitCodeList(codes);
         cl.getSubcommands().values().forEach(Brevet::documentExitCodes);

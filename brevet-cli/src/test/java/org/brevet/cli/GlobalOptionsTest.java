@@ -137,6 +137,20 @@ class GlobalOptionsTest {
         assertThat(s.options().instance).isEqualTo(Path.of("/root-level"));
     }
 
+    @Test
+    void exitCodeDocumentation_keepsTheServerCommandsOwnCodes() {
+        CommandLine root = new CommandLine(new Serve());
+        CommandLine own = new CommandLine(new OwnCodes());
+        root.addSubcommand("init", own);
+        Brevet.documentExitCodes(root);
+        assertThat(root.getCommandSpec().usageMessage().exitCodeList()).containsKey("4");
+        assertThat(own.getCommandSpec().usageMessage().exitCodeList()).containsOnlyKeys("0", "7");
+    }
+
+    @CommandLine.Command(name = "init", exitCodeList = {"0:ok", "7:own code"})
+    static final class OwnCodes {
+    }
+
     @CommandLine.Command(name = "serve")
     static final class Serve {
         @CommandLine.Option(names = "--instance")
