@@ -7,9 +7,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /**
- * The options every command accepts, before or after the subcommand ({@code brevet --instance DIR cert
- * find} and {@code brevet cert find --instance DIR}): picocli copies inherited options into each
- * subcommand and binds the copies to this one object.
+ * The options every client command accepts, before or after the subcommand ({@code brevet --instance DIR
+ * cert find} and {@code brevet cert find --instance DIR}). There is one instance per run: {@code brevet}
+ * carries local copies of these options (see {@link Brevet#commandLine}) and each client group mixes them
+ * in with {@code INHERIT} scope, and every copy is bound to this object, whichever command parsed it.
  */
 final class GlobalOptions {
     static final URI DEFAULT_URL = URI.create("https://localhost:8443");
