@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
             UserCommand.class,
             ProfileCommand.class,
             CaCertCommand.class,
+            CrlCommand.class,
             // LEAD: register brevet-server's instance-local commands here once they are on main:
             //   org.brevet.server.cli.CaCommand.class (ca init, ca install-cert),
             //   org.brevet.server.cli.ServeCommand.class, org.brevet.server.cli.QuickstartCommand.class

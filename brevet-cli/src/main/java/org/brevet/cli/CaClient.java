@@ -96,6 +96,33 @@ final class CaClient {
         return rest.text("/ca/rest/cacert");
     }
 
+    // --- revocation and CRLs
+
+    /** Revokes through the agent path, or through the end-entity path as the certificate's holder. */
+    RevocationInfo revoke(String serial, boolean holder, String reason, Optional<String> invalidityDate,
+            Optional<String> comment) {
+        ObjectNode body = json.createObjectNode().put("reason", reason);
+        invalidityDate.ifPresent(d -> body.put("invalidityDate", d));
+        comment.ifPresent(c -> body.put("comment", c));
+        String path = (holder ? "/ca/rest/certs/" : "/ca/rest/agent/certs/") + segment(serial) + "/revoke";
+        return rest.post(path, body, RevocationInfo.class);
+    }
+
+    RevocationInfo releaseHold(String serial, Optional<String> comment) {
+        ObjectNode body = json.createObjectNode();
+        comment.ifPresent(c -> body.put("comment", c));
+        return rest.post("/ca/rest/agent/certs/" + segment(serial) + "/unrevoke", body, RevocationInfo.class);
+    }
+
+    CrlView updateCrl(String issuingPoint) {
+        return rest.post("/ca/rest/agent/crls/" + segment(issuingPoint) + "/update", json.createObjectNode(), CrlView.class);
+    }
+
+    /** The latest full (or delta) CRL of the issuing point, PEM. */
+    String crlPem(String issuingPoint, boolean delta) {
+        return rest.text("/crl/" + segment(issuingPoint) + (delta ? "-delta" : "") + ".pem");
+    }
+
     // --- profiles
 
     ProfileList profiles() {

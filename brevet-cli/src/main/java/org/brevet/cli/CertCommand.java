@@ -8,8 +8,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code brevet cert}: request, find and show certificates. */
 @Command(name = "cert", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Request, find and show certificates.",
-        subcommands = {CertRequestCommand.class, CertFindCommand.class, CertShowCommand.class})
+        description = "Request, find, show and revoke certificates.",
+        subcommands = {CertRequestCommand.class, CertFindCommand.class, CertShowCommand.class, CertRevokeCommand.class,
+            CertHoldCommand.class, CertReleaseHoldCommand.class})
 final class CertCommand implements Runnable {
     /** The shared connection and output options, inherited by the subcommands. */
     @Mixin
