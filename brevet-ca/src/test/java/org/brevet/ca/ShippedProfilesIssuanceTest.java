@@ -48,7 +48,7 @@ class ShippedProfilesIssuanceTest {
         assertThat(c.authorityKeyIdentifier()).isEqualTo(h.ca.certificate().subjectKeyIdentifier());
         assertThat(c.subjectKeyIdentifier()).isEmpty();
         assertThat(c.extension(AIA)).isPresent();
-        assertThat(c.extension(CRL_DP)).isEmpty();
+        assertThat(c.extension(CRL_DP)).isPresent();
         assertThat(c.isCa()).isFalse();
         assertThat(days(c)).isEqualTo(720);
     }
