@@ -64,8 +64,11 @@ final class ErrorMapper {
 
     private void http(HttpResponseException e, Context ctx) {
         int status = e.getStatus();
-        respond(ctx, status, status == 404 ? wireName(ErrorKind.NOT_FOUND) : wireName(ErrorKind.MALFORMED),
-                e.getMessage());
+        if (status == 404) {
+            noSuchResource(ctx);
+            return;
+        }
+        respond(ctx, status, wireName(ErrorKind.MALFORMED), e.getMessage());
     }
 
     private void unexpected(Exception e, Context ctx) {
@@ -77,8 +80,12 @@ final class ErrorMapper {
     /** Javalin's own 404 (no route matched) gets the same JSON shape; a mapped NOT_FOUND is left as is. */
     private void noRoute(Context ctx) {
         if (Exchange.error(ctx).isEmpty()) {
-            respond(ctx, 404, wireName(ErrorKind.NOT_FOUND), "no such resource: " + ctx.method() + " " + ctx.path());
+            noSuchResource(ctx);
         }
+    }
+
+    private void noSuchResource(Context ctx) {
+        respond(ctx, 404, wireName(ErrorKind.NOT_FOUND), "no such resource: " + ctx.method() + " " + ctx.path());
     }
 
     private void respond(Context ctx, int status, String error, String detail) {
