@@ -1,14 +1,9 @@
 package org.brevet.http;
 
-import java.io.ByteArrayInputStream;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import javax.security.auth.x500.X500Principal;
 import org.brevet.ca.api.CertificateRecord;
 import org.brevet.ca.api.CertificateRequest;
 import org.brevet.ca.api.Page;
@@ -16,6 +11,7 @@ import org.brevet.ca.api.ProfileRecord;
 import org.brevet.ca.api.ProfileSummary;
 import org.brevet.ca.api.Role;
 import org.brevet.ca.api.User;
+import org.brevet.pki.Certificate;
 import org.brevet.pki.Der;
 import org.brevet.pki.Pem;
 import org.brevet.pki.SerialNumber;
@@ -102,18 +98,8 @@ final class Views {
 
     record UserCertificateView(String serial, String subject, String pem) {
         static UserCertificateView of(Der der) {
-            X509Certificate x = x509(der);
-            return new UserCertificateView(new SerialNumber(x.getSerialNumber()).toString(),
-                    x.getSubjectX500Principal().getName(X500Principal.RFC2253), Pem.encode(Pem.CERTIFICATE, der));
-        }
-
-        private static X509Certificate x509(Der der) {
-            try {
-                return (X509Certificate) CertificateFactory.getInstance("X.509")
-                        .generateCertificate(new ByteArrayInputStream(der.bytes()));
-            } catch (CertificateException e) {
-                throw new IllegalStateException("stored user certificate does not parse", e);
-            }
+            Certificate c = Certificate.fromDer(der);
+            return new UserCertificateView(c.serial().toString(), c.subject().rfc4514(), c.toPem());
         }
     }
 
