@@ -156,8 +156,8 @@ public final class CaInitCommand implements Callable<Integer> {
         } catch (BrevetException | IllegalArgumentException e) {
             throw BrevetException.malformed("--subject: not a distinguished name: '" + subject + "'", e);
         }
-        if (dn.isEmpty()) {
-            throw BrevetException.malformed("--subject: must not be empty", null);
+        if (dn.commonName().filter(cn -> !cn.isBlank()).isEmpty()) {
+            throw BrevetException.malformed("--subject: must name the CA with a CN attribute", null);
         }
         return dn;
     }

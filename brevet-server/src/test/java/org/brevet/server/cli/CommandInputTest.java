@@ -22,7 +22,7 @@ class CommandInputTest {
         "--db-url mysql://db            | brevet: --db-url: must start with jdbc:h2: or jdbc:postgresql:",
         "--db-user bob                  | brevet: --db-user and --db-password-file need --db-url",
         "--external-ca                  | brevet: --external-ca and --csr-out go together",
-        "--subject CN=                  | brevet: --subject: must not be empty"})
+        "--subject O=Example            | brevet: --subject: must name the CA with a CN attribute"})
     void caInit_withBadOption_isOneLineAndExit2(String options, String message) {
         Path instance = dir.resolve("ca");
         String[] args = ("--instance " + instance + " " + options).split(" ");
