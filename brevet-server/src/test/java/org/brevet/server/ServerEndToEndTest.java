@@ -1,0 +1,185 @@
+package org.brevet.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.TrustManagerFactory;
+import org.brevet.pki.Certificate;
+import org.brevet.pki.KeySpec;
+import org.brevet.testkit.Openssl;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole server in process: {@code ca init} on H2 in a temporary directory, served on ephemeral ports;
+ * clients are java.net.http (with and without the administrator's PKCS#12) and openssl.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ServerEndToEndTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private InstanceLayout layout;
+    private BrevetServer server;
+    private HttpClient admin;
+    private HttpClient anonymous;
+
+    @BeforeAll
+    void start() throws Exception {
+        layout = TestInstances.create(dir.resolve("ca"), KeySpec.EC_P256);
+        server = BrevetServer.start(layout, Clock.systemUTC(), new SecureRandom());
+        admin = client(adminKeys());
+        anonymous = client(null);
+    }
+
+    @AfterAll
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private KeyManagerFactory adminKeys() throws Exception {
+        char[] password = Files.readString(layout.adminPasswordFile()).strip().toCharArray();
+        KeyStore p12 = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(layout.adminCredential())) {
+            p12.load(in, password);
+        }
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(p12, password);
+        return kmf;
+    }
+
+    private HttpClient client(KeyManagerFactory keys) throws Exception {
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("ca", Certificate.parse(Files.readString(layout.caCertificate())).toX509());
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(keys == null ? null : keys.getKeyManagers(), tmf.getTrustManagers(), null);
+        return HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    private URI https(String path) {
+        return URI.create("https://localhost:" + server.httpsPort() + path);
+    }
+
+    private HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) throws IOException, InterruptedException {
+        return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> r) throws IOException {
+        return JSON.readTree(r.body());
+    }
+
+    @Test
+    void anonymousCsr_isPending_agentApproves_andOpensslVerifiesTheCertificate() throws Exception {
+        Openssl openssl = new Openssl(dir);
+        openssl.newRsaCsr("host.key", "host.csr", "/CN=host.example.com", 2048);
+        String csr = Files.readString(dir.resolve("host.csr"));
+        String body = JSON.createObjectNode().put("profileId", "caServerCert").put("csr", csr).toString();
+
+        HttpResponse<String> submitted = send(anonymous, HttpRequest.newBuilder(https("/ca/rest/certrequests"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
+        String id = json(submitted).get("requestId").asText();
+        assertThat(json(submitted).get("status").asText()).isEqualTo("pending");
+
+        HttpResponse<String> pending = send(admin, HttpRequest.newBuilder(https("/ca/rest/agent/certrequests?status=pending")));
+        assertThat(pending.statusCode()).as(pending.body()).isEqualTo(200);
+        assertThat(json(pending).get("requests").findValuesAsText("requestId")).contains(id);
+
+        HttpResponse<String> approved = send(admin, HttpRequest.newBuilder(https("/ca/rest/agent/certrequests/" + id + "/approve"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(json(approved).get("status").asText()).isEqualTo("complete");
+        Files.writeString(dir.resolve("host.pem"), json(approved).get("certificate").asText());
+
+        assertThat(openssl.verify(layout.caCertificate().toString(), "host.pem").output()).contains("host.pem: OK");
+        assertThat(openssl.x509Text("host.pem")).contains("DNS:host.example.com");
+        HttpResponse<String> status = send(anonymous, HttpRequest.newBuilder(https("/ca/rest/certrequests/" + id)));
+        assertThat(json(status).get("serial").asText()).isEqualTo(json(approved).get("serial").asText());
+    }
+
+    @Test
+    void agentPathWithoutClientCertificate_is401() throws Exception {
+        HttpResponse<String> r = send(anonymous, HttpRequest.newBuilder(https("/ca/rest/agent/certrequests")));
+
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(json(r).get("error").asText()).isEqualTo("unauthorized");
+    }
+
+    @Test
+    void adminCertificate_isMappedToTheBootstrapAdministrator() throws Exception {
+        HttpResponse<String> r = send(admin, HttpRequest.newBuilder(https("/ca/rest/admin/users/caadmin")));
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(json(r).get("roles").toString()).isEqualTo("[\"administrator\",\"agent\"]");
+    }
+
+    @Test
+    void https_negotiatesTls13() throws Exception {
+        HttpResponse<String> r = send(anonymous, HttpRequest.newBuilder(https("/health")));
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.sslSession().map(SSLSession::getProtocol)).contains("TLSv1.3");
+    }
+
+    @Test
+    void tls11_isRefused() throws Exception {
+        SSLContext tls = SSLContext.getInstance("TLSv1.1");
+        tls.init(null, null, null);
+        HttpClient old = HttpClient.newBuilder().sslContext(tls)
+                .sslParameters(new javax.net.ssl.SSLParameters(null, new String[] {"TLSv1.1"})).build();
+
+        assertThatThrownBy(() -> send(old, HttpRequest.newBuilder(https("/health")))).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void plainHttp_servesOnlyPublicResources() throws Exception {
+        HttpClient plain = HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + server.httpPort();
+
+        HttpResponse<byte[]> der = plain.send(HttpRequest.newBuilder(URI.create(base + "/ca/cacert.der")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<String> health = plain.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> agent = plain.send(HttpRequest.newBuilder(URI.create(base + "/ca/rest/agent/certrequests")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(der.body()).isEqualTo(Certificate.parse(Files.readString(layout.caCertificate())).toDer().bytes());
+        assertThat(json(health).get("status").asText()).isEqualTo("ready");
+        assertThat(agent.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void boundPorts_areExposedAndDistinct() {
+        assertThat(server.httpsPort()).isPositive();
+        assertThat(server.httpPort()).isPositive().isNotEqualTo(server.httpsPort());
+        assertThat(server.httpsUrl()).isEqualTo("https://localhost:" + server.httpsPort() + "/");
+    }
+}
