@@ -23,7 +23,8 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  * when issued by this CA. Jetty's SecureRequestCustomizer exposes the client certificate to the routes.
  */
 final class ServerTls {
-    private static final String ALIAS = KeyToken.SERVER;
+    /** The JDK's PKCS#12 key store folds aliases to lower case; Jetty looks the key up by this name. */
+    private static final String ALIAS = "server-cert";
 
     private ServerTls() {
     }

@@ -27,27 +27,25 @@ import org.brevet.testkit.Openssl;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole server in process: {@code ca init} on H2 in a temporary directory, served on ephemeral ports;
  * clients are java.net.http (with and without the administrator's PKCS#12) and openssl.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ServerEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
-    Path dir;
+    static Path dir;
 
-    private InstanceLayout layout;
-    private BrevetServer server;
-    private HttpClient admin;
-    private HttpClient anonymous;
+    private static InstanceLayout layout;
+    private static BrevetServer server;
+    private static HttpClient admin;
+    private static HttpClient anonymous;
 
     @BeforeAll
-    void start() throws Exception {
+    static void start() throws Exception {
         layout = TestInstances.create(dir.resolve("ca"), KeySpec.EC_P256);
         server = BrevetServer.start(layout, Clock.systemUTC(), new SecureRandom());
         admin = client(adminKeys());
@@ -55,13 +53,13 @@ class ServerEndToEndTest {
     }
 
     @AfterAll
-    void stop() {
+    static void stop() {
         if (server != null) {
             server.close();
         }
     }
 
-    private KeyManagerFactory adminKeys() throws Exception {
+    private static KeyManagerFactory adminKeys() throws Exception {
         char[] password = Files.readString(layout.adminPasswordFile()).strip().toCharArray();
         KeyStore p12 = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(layout.adminCredential())) {
@@ -72,7 +70,7 @@ class ServerEndToEndTest {
         return kmf;
     }
 
-    private HttpClient client(KeyManagerFactory keys) throws Exception {
+    private static HttpClient client(KeyManagerFactory keys) throws Exception {
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
         trust.setCertificateEntry("ca", Certificate.parse(Files.readString(layout.caCertificate())).toX509());
