@@ -1,5 +1,6 @@
 package org.brevet.server.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -57,23 +58,26 @@ public final class QuickstartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return ExitCodes.run(spec.commandLine().getErr(), () -> {
-            InstanceLayout layout = InstanceLayout.of(dir);
-            var out = spec.commandLine().getOut();
-            if (!layout.exists()) {
-                out.println("Creating a CA instance in " + layout.root() + " ...");
-                out.flush();
-                new Installer(clock, random).install(layout, options());
-            }
-            BrevetServer server = BrevetServer.start(layout, clock, random);
-            ServeCommand.announce(out, server);
-            out.println("CA certificate:           " + layout.caCertificate());
-            out.println("administrator credential: " + layout.adminCredential());
-            out.println("its password:             " + layout.adminPasswordFile());
-            out.println("Stop with Ctrl-C.");
+        return ExitCodes.run(spec.commandLine().getErr(),
+                () -> ServeCommand.serveUntilSignal(start(spec.commandLine().getOut())));
+    }
+
+    /** Creates the instance if DIR has none, starts it and prints where everything is. */
+    BrevetServer start(PrintWriter out) {
+        InstanceLayout layout = InstanceLayout.of(dir);
+        if (!layout.exists()) {
+            out.println("Creating a CA instance in " + layout.root() + " ...");
             out.flush();
-            return ServeCommand.serveUntilSignal(server);
-        });
+            new Installer(clock, random).install(layout, options());
+        }
+        BrevetServer server = BrevetServer.start(layout, clock, random);
+        ServeCommand.announce(out, server);
+        out.println("CA certificate:           " + layout.caCertificate());
+        out.println("administrator credential: " + layout.adminCredential());
+        out.println("its password:             " + layout.adminPasswordFile());
+        out.println("Stop with Ctrl-C.");
+        out.flush();
+        return server;
     }
 
     InitOptions options() {
