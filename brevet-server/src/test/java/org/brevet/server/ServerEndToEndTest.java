@@ -23,7 +23,10 @@ import javax.net.ssl.SSLSession;
 import javax.net.ssl.TrustManagerFactory;
 import org.brevet.pki.Certificate;
 import org.brevet.pki.KeySpec;
+import java.util.List;
 import org.brevet.testkit.Openssl;
+import org.brevet.testkit.ProcessResult;
+import org.brevet.testkit.ProcessRunner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -121,6 +124,27 @@ class ServerEndToEndTest {
         assertThat(openssl.x509Text("host.pem")).contains("DNS:host.example.com");
         HttpResponse<String> status = send(anonymous, HttpRequest.newBuilder(https("/ca/rest/certrequests/" + id)));
         assertThat(json(status).get("serial").asText()).isEqualTo(json(approved).get("serial").asText());
+    }
+
+    @Test
+    void curlWithTheAdminCredentialConvertedByOpenssl_approvesARequest() throws Exception {
+        Openssl openssl = new Openssl(dir);
+        openssl.newEcCsr("curl.key", "curl.csr", "/CN=curl.example.com", "P-256");
+        String body = JSON.createObjectNode().put("profileId", "caECServerCert")
+                .put("csr", Files.readString(dir.resolve("curl.csr"))).toString();
+        HttpResponse<String> submitted = send(anonymous, HttpRequest.newBuilder(https("/ca/rest/certrequests"))
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        String id = json(submitted).get("requestId").asText();
+        String password = Files.readString(layout.adminPasswordFile()).strip();
+        Files.writeString(dir.resolve("admin.pem"), openssl.pkcs12ToPem(layout.adminCredential().toString(), password));
+
+        ProcessResult curl = ProcessRunner.in(dir).run(List.of("curl", "-sS", "--cert", "admin.pem",
+                "--cacert", layout.caCertificate().toString(), "-X", "POST", "-H", "Content-Type: application/json",
+                "-d", "{}", "https://localhost:" + server.httpsPort() + "/ca/rest/agent/certrequests/" + id + "/approve"));
+
+        curl.assertSuccess();
+        assertThat(JSON.readTree(curl.stdout()).get("status").asText()).isEqualTo("complete");
+        assertThat(JSON.readTree(curl.stdout()).get("certificate").asText()).startsWith("-----BEGIN CERTIFICATE-----");
     }
 
     @Test
