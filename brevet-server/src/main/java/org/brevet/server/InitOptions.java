@@ -1,7 +1,6 @@
 package org.brevet.server;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.brevet.pki.DistinguishedName;
@@ -28,9 +27,5 @@ public record InitOptions(BrevetConfig config, DistinguishedName caSubject, KeyS
         Objects.requireNonNull(caKey, "caKey");
         Objects.requireNonNull(adminPasswordFile, "adminPasswordFile");
         Objects.requireNonNull(externalCsr, "externalCsr");
-    }
-
-    public List<String> hostnames() {
-        return config.server().hostnames();
     }
 }
