@@ -156,6 +156,30 @@ class ServerEndToEndTest {
     }
 
     @Test
+    void clientCertificateFromAnotherCa_neverReachesAnAgentPath() throws Exception {
+        SecureRandom random = new SecureRandom();
+        java.security.KeyPair key = KeySpec.EC_P256.generate(random);
+        org.brevet.pki.DistinguishedName name = org.brevet.pki.DistinguishedName.parse("CN=PKI Administrator,UID=caadmin");
+        Certificate foreign = new org.brevet.pki.CertificateBuilder().serial(org.brevet.pki.SerialNumber.random(random))
+                .issuer(name).subject(name).validity(java.time.Instant.now(), java.time.Instant.now().plusSeconds(3600))
+                .publicKey(key.getPublic()).build(org.brevet.pki.Signer.of(key.getPrivate(), key.getPublic()));
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        ks.setKeyEntry("foreign", key.getPrivate(), new char[0], new java.security.cert.X509Certificate[] {foreign.toX509()});
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(ks, new char[0]);
+
+        int status;
+        try {
+            status = send(client(kmf), HttpRequest.newBuilder(https("/ca/rest/agent/certrequests"))).statusCode();
+        } catch (IOException handshakeRefused) {
+            status = -1;
+        }
+
+        assertThat(status).as("refused in the handshake (-1) or by the route (401)").isIn(-1, 401);
+    }
+
+    @Test
     void adminCertificate_isMappedToTheBootstrapAdministrator() throws Exception {
         HttpResponse<String> r = send(admin, HttpRequest.newBuilder(https("/ca/rest/admin/users/caadmin")));
 
