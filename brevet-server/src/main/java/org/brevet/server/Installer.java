@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.PrivateKey;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.brevet.ca.Authority;
 import org.brevet.ca.CaIdentity;
 import org.brevet.ca.api.CertificateRecord;
@@ -21,6 +23,7 @@ import org.brevet.pki.BrevetException;
 import org.brevet.pki.Certificate;
 import org.brevet.pki.ErrorKind;
 import org.brevet.pki.Pkcs12Store;
+import org.brevet.pki.PrivateKeys;
 import org.brevet.pki.Secret;
 import org.brevet.pki.Signer;
 import org.brevet.server.config.BrevetConfig;
@@ -52,7 +55,6 @@ public final class Installer {
     public Result install(InstanceLayout target, InitOptions options) {
         refuseExisting(target);
         Secret adminPassword = options.adminPasswordFile().map(PasswordFiles::readSingle).orElseGet(this::randomSecret);
-        KeyPair caKey;
         try (StagedDirectory staged = StagedDirectory.next(target.root(), random)) {
             InstanceLayout layout = InstanceLayout.of(staged.path());
             createDirectories(layout);
@@ -60,9 +62,9 @@ public final class Installer {
             AtomicFiles.writeSecret(layout.passwordFile(),
                     PasswordFiles.render(PasswordFiles.INTERNAL_TOKEN, pin).getBytes(StandardCharsets.UTF_8));
             AtomicFiles.writeString(layout.configFile(), ConfigFile.render(options.config()), AtomicFiles.PUBLIC);
-            caKey = options.caKey().generate(random);
+            KeyPair caKey = options.caKey().generate(random);
             if (options.externalCsr().isPresent()) {
-                org.brevet.pki.PrivateKeys.write(layout.pendingCaKey(), caKey.getPrivate(), pin, random);
+                PrivateKeys.write(layout.pendingCaKey(), caKey.getPrivate(), pin, random);
                 staged.commit();
                 Path csr = options.externalCsr().get();
                 AtomicFiles.writePublic(csr, CaCertificates.request(caKey, options.caSubject()).toPem()
@@ -91,8 +93,8 @@ public final class Installer {
         }
         BrevetConfig config = ConfigFile.read(target.configFile(), target.root());
         Secret pin = PasswordFiles.readEntry(target.passwordFile(), PasswordFiles.INTERNAL_TOKEN);
-        PrivateKey key = org.brevet.pki.PrivateKeys.read(target.pendingCaKey(), pin);
-        if (!caCert.publicKey().equals(org.brevet.pki.PrivateKeys.publicKeyOf(key))) {
+        PrivateKey key = PrivateKeys.read(target.pendingCaKey(), pin);
+        if (!caCert.publicKey().equals(PrivateKeys.publicKeyOf(key))) {
             throw BrevetException.malformed("the certificate is not for this instance's CA key (" + caCert.subject() + ")", null);
         }
         if (!caCert.isCa()) {
@@ -153,18 +155,22 @@ public final class Installer {
     }
 
     private static void refuseExisting(InstanceLayout target) {
+        Path root = target.root();
         if (target.exists()) {
-            throw new BrevetException(ErrorKind.CONFLICT, "an instance already exists at " + target.root());
+            throw new BrevetException(ErrorKind.CONFLICT, "an instance already exists at " + root);
         }
-        try (var entries = Files.isDirectory(target.root()) ? Files.list(target.root()) : java.util.stream.Stream.<Path>empty()) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        if (!Files.isDirectory(root)) {
+            throw new BrevetException(ErrorKind.CONFLICT, root + " exists and is not a directory");
+        }
+        try (Stream<Path> entries = Files.list(root)) {
             if (entries.findAny().isPresent()) {
-                throw new BrevetException(ErrorKind.CONFLICT, target.root() + " exists and is not empty");
+                throw new BrevetException(ErrorKind.CONFLICT, root + " exists and is not empty");
             }
         } catch (IOException e) {
-            throw new BrevetException(ErrorKind.UNAVAILABLE, "cannot read " + target.root() + ": " + e.getMessage(), e);
-        }
-        if (Files.exists(target.root()) && !Files.isDirectory(target.root())) {
-            throw new BrevetException(ErrorKind.CONFLICT, target.root() + " exists and is not a directory");
+            throw new BrevetException(ErrorKind.UNAVAILABLE, "cannot read " + root + ": " + e.getMessage(), e);
         }
     }
 
@@ -185,19 +191,19 @@ public final class Installer {
     private static void copyInstance(InstanceLayout from, InstanceLayout to) throws IOException {
         createDirectories(to);
         Files.copy(from.configFile(), to.configFile());
-        Files.copy(from.passwordFile(), to.passwordFile(), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-        Files.copy(from.pendingCaKey(), to.pendingCaKey(), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        Files.copy(from.passwordFile(), to.passwordFile(), StandardCopyOption.COPY_ATTRIBUTES);
+        Files.copy(from.pendingCaKey(), to.pendingCaKey(), StandardCopyOption.COPY_ATTRIBUTES);
     }
 
     /** Replaces the waiting instance with the completed one: old aside, new in place, old deleted. */
     private void swap(StagedDirectory staged, InstanceLayout target) throws IOException {
         Path aside = target.root().resolveSibling("." + target.root().getFileName() + ".previous");
         StagedDirectory.deleteRecursively(aside);
-        Files.move(target.root(), aside, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(target.root(), aside, StandardCopyOption.ATOMIC_MOVE);
         try {
             staged.commit();
         } catch (RuntimeException e) {
-            Files.move(aside, target.root(), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(aside, target.root(), StandardCopyOption.ATOMIC_MOVE);
             throw e;
         }
         StagedDirectory.deleteRecursively(aside);
