@@ -196,6 +196,19 @@ class ServerEndToEndTest {
     }
 
     @Test
+    void opensslClient_completesTls12AndVerifiesServerCertAgainstCaPem() {
+        Openssl openssl = new Openssl(dir);
+
+        ProcessResult tls12 = openssl.run("s_client", "-connect", "127.0.0.1:" + server.httpsPort(), "-tls1_2",
+                "-servername", "localhost", "-verify_hostname", "localhost", "-CAfile", layout.caCertificate().toString());
+        ProcessResult tls11 = openssl.run("s_client", "-connect", "127.0.0.1:" + server.httpsPort(), "-tls1_1",
+                "-CAfile", layout.caCertificate().toString());
+
+        assertThat(tls12.output()).contains("Protocol  : TLSv1.2").contains("Verify return code: 0 (ok)");
+        assertThat(tls11.isSuccess()).isFalse();
+    }
+
+    @Test
     void tls11_isRefused() throws Exception {
         SSLContext tls = SSLContext.getInstance("TLSv1.1");
         tls.init(null, null, null);
