@@ -149,10 +149,15 @@ public record SubjectAltName(Kind kind, String value) {
     private static final java.util.regex.Pattern DNS_NAME = java.util.regex.Pattern.compile(
             "(\\*\\.)?([A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)(\\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*");
 
+    /** Whether {@code name} passes the DNS-name check that {@link #dns} applies (LDH labels, optional "*."). */
+    public static boolean isDnsName(String name) {
+        return name.length() <= 253 && DNS_NAME.matcher(name).matches();
+    }
+
     private void validate() {
         switch (kind) {
             case DNS:
-                if (value.length() > 253 || !DNS_NAME.matcher(value).matches()) {
+                if (!isDnsName(value)) {
                     throw new BrevetException(ErrorKind.MALFORMED, "'" + value + "' is not a valid DNS name");
                 }
                 break;

@@ -26,6 +26,18 @@ public final class AuditEvents {
     public static final String AUTH = "AUTH";
     /** A caller used, or was refused, a role (Dogtag ROLE_ASSUME). */
     public static final String ROLE_ASSUME = "ROLE_ASSUME";
+    /** A signature sealing the audit hash chain (Dogtag AUDIT_LOG_SIGNING); written by {@link FileAuditLog}. */
+    public static final String AUDIT_LOG_SIGNING = AuditChain.SIGNING_EVENT;
+    /** A caller asked to revoke, hold or release a certificate (Dogtag CERT_STATUS_CHANGE_REQUEST). */
+    public static final String CERT_STATUS_CHANGE_REQUEST = "CERT_STATUS_CHANGE_REQUEST";
+    /** A revocation, hold or release was carried out or refused (Dogtag CERT_STATUS_CHANGE_REQUEST_PROCESSED). */
+    public static final String CERT_STATUS_CHANGE_REQUEST_PROCESSED = "CERT_STATUS_CHANGE_REQUEST_PROCESSED";
+    /** A full CRL was generated (Dogtag FULL_CRL_GENERATION). */
+    public static final String FULL_CRL_GENERATION = "FULL_CRL_GENERATION";
+    /** A delta CRL was generated (Dogtag DELTA_CRL_GENERATION). */
+    public static final String DELTA_CRL_GENERATION = "DELTA_CRL_GENERATION";
+    /** The certificate that signs OCSP responses, written when the responder starts (Dogtag OCSP_SIGNING_INFO). */
+    public static final String OCSP_SIGNING_INFO = "OCSP_SIGNING_INFO";
     /** The subject id of actions the authority takes on its own (installation, bootstrap). */
     public static final String SYSTEM = "$System$";
 

@@ -40,8 +40,8 @@ class FileAuditLogTest {
         List<String> lines = Files.readAllLines(dir.resolve("audit/ca_audit"));
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0)).matches("0\\.[^ ]+ - \\[23/Nov/2026:20:00:00 \\+0000\\] "
-                + "\\[AuditEvent=CERT_REQUEST_PROCESSED\\]\\[SubjectID=agent1\\]\\[Outcome=Success\\]\\[ReqID=42\\]\\[CertSerialNum=0x1f\\]");
-        assertThat(lines.get(1)).endsWith("[AuditEvent=AUTH][SubjectID=$Unidentified$][Outcome=Failure]");
+                + "\\[AuditEvent=CERT_REQUEST_PROCESSED\\]\\[SubjectID=agent1\\]\\[Outcome=Success\\]\\[ReqID=42\\]\\[CertSerialNum=0x1f\\]\\[Chain=[0-9a-f]{64}\\]");
+        assertThat(lines.get(1)).contains("[AuditEvent=AUTH][SubjectID=$Unidentified$][Outcome=Failure][Chain=");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("audit/ca_audit")))).isEqualTo("rw-------");
     }
 
@@ -83,7 +83,7 @@ class FileAuditLogTest {
             assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
         }
         List<String> lines = Files.readAllLines(dir.resolve("ca_audit"));
-        assertThat(lines).hasSize(400).allMatch(l -> l.matches(".*\\[AuditEvent=E\\]\\[SubjectID=\\$Unidentified\\$\\]\\[Outcome=Success\\]\\[N=\\d-\\d+\\]"));
+        assertThat(lines).hasSize(400).allMatch(l -> l.matches(".*\\[AuditEvent=E\\]\\[SubjectID=\\$Unidentified\\$\\]\\[Outcome=Success\\]\\[N=\\d-\\d+\\]\\[Chain=[0-9a-f]{64}\\]"));
     }
 
     @Test
