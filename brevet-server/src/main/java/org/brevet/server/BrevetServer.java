@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.brevet.ca.Authority;
 import org.brevet.ca.CaIdentity;
+import org.brevet.ca.audit.AuditSigning;
 import org.brevet.http.ApiServices;
 import org.brevet.http.HttpApi;
 import org.brevet.pki.BrevetException;
@@ -58,7 +59,8 @@ public final class BrevetServer implements AutoCloseable {
         KeyToken token = KeyToken.open(layout);
         CaIdentity identity = token.caIdentity();
         Pkcs12Store.KeyEntry serverCert = token.entry(KeyToken.SERVER);
-        CaRuntime runtime = CaRuntime.open(layout, config, identity, clock, random);
+        AuditSigning auditSigning = AuditSigning.signedBy(token.entry(KeyToken.AUDIT_SIGNING).signer());
+        CaRuntime runtime = CaRuntime.open(layout, config, identity, auditSigning, clock, random);
         Javalin https = null;
         try {
             HttpApi api = new HttpApi(services(runtime), clock);

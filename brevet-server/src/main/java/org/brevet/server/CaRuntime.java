@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.brevet.ca.Authority;
 import org.brevet.ca.AuthorityConfig;
 import org.brevet.ca.CaIdentity;
+import org.brevet.ca.audit.AuditSigning;
 import org.brevet.ca.audit.FileAuditLog;
 import org.brevet.ca.api.store.Repositories;
 import org.brevet.pki.Secret;
@@ -28,13 +29,17 @@ final class CaRuntime implements AutoCloseable {
         this.authority = authority;
     }
 
-    /** Opens the store (UNAVAILABLE if the database cannot be reached) and the audit log, then builds the authority. */
-    static CaRuntime open(InstanceLayout layout, BrevetConfig config, CaIdentity identity, Clock clock,
-            SecureRandom random) {
+    /**
+     * Opens the store (UNAVAILABLE if the database cannot be reached) and the audit log, then builds the
+     * authority. {@code serve} signs the audit log with auditSigningCert; {@code ca init} cannot yet (that
+     * key is one of the certificates it issues), and the first seal of {@code serve} covers its records.
+     */
+    static CaRuntime open(InstanceLayout layout, BrevetConfig config, CaIdentity identity, AuditSigning signing,
+            Clock clock, SecureRandom random) {
         JdbcStore store = JdbcStore.open(databaseConfig(layout, config));
         FileAuditLog audit = null;
         try {
-            audit = FileAuditLog.open(layout.auditDir(), clock);
+            audit = FileAuditLog.open(layout.auditDir(), clock, signing);
             Authority authority = Authority.create(authorityConfig(config), identity, store.repositories(), audit,
                     clock, random);
             return new CaRuntime(store, audit, authority);

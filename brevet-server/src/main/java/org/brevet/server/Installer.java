@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.brevet.ca.Authority;
 import org.brevet.ca.CaIdentity;
+import org.brevet.ca.audit.AuditSigning;
 import org.brevet.ca.api.CertificateRecord;
 import org.brevet.pki.AtomicFiles;
 import org.brevet.pki.BrevetException;
@@ -126,7 +127,7 @@ public final class Installer {
         Certificate ca = chain.get(0);
         CaIdentity identity = new CaIdentity(Signer.of(caKey, ca.publicKey()), ca, chain);
         Pkcs12Store token = Pkcs12Store.empty().withKey(KeyToken.CA_SIGNING, caKey, chain);
-        try (CaRuntime runtime = CaRuntime.open(layout, config, identity, clock, random)) {
+        try (CaRuntime runtime = CaRuntime.open(layout, config, identity, AuditSigning.unsigned(), clock, random)) {
             Authority authority = runtime.authority();
             authority.installDefaultProfiles();
             for (SystemCertificates.Spec spec : SystemCertificates.all(ca.keySpec(), ca.subject(),

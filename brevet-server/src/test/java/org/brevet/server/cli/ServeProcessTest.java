@@ -19,11 +19,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.brevet.ca.audit.AuditVerification;
+import org.brevet.ca.audit.AuditVerifier;
+import org.brevet.pki.Certificate;
 import org.brevet.pki.DistinguishedName;
 import org.brevet.pki.KeySpec;
+import org.brevet.pki.Pkcs12Store;
+import org.brevet.pki.Secret;
 import org.brevet.server.InitOptions;
 import org.brevet.server.InstanceLayout;
 import org.brevet.server.Installer;
+import org.brevet.server.KeyToken;
+import org.brevet.server.PasswordFiles;
 import org.brevet.server.config.ConfigFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +67,12 @@ class ServeProcessTest {
             String log = Files.readString(dir.resolve("serve.err"));
             assertThat(log).contains("BrevetServer - stopping").contains("BrevetServer - stopped")
                     .doesNotContain("Exception");
+            Secret pin = PasswordFiles.readEntry(layout.passwordFile(), PasswordFiles.INTERNAL_TOKEN);
+            Certificate auditCert = Pkcs12Store.read(layout.keyToken(), pin).keyEntry(KeyToken.AUDIT_SIGNING)
+                    .orElseThrow().certificate();
+            AuditVerification audit = new AuditVerifier(auditCert).verify(layout.auditDir());
+            assertThat(audit.intact()).as(audit.toString()).isTrue();
+            assertThat(audit.signatures()).as("sealed by auditSigningCert at shutdown").isPositive();
         } finally {
             server.destroyForcibly();
         }
