@@ -1,6 +1,7 @@
 package org.brevet.http;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -118,7 +119,8 @@ final class Views {
         return role.name().toLowerCase(Locale.ROOT);
     }
 
+    /** ISO-8601 UTC to the second, whatever precision the clock or the database kept. */
     static String text(Instant instant) {
-        return instant.toString();
+        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 }

@@ -23,9 +23,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code brevet ca init}: creates a CA instance (Dogtag's pkispawn). */
 @Command(name = "init", mixinStandardHelpOptions = true,
-        description = {"Create a CA instance in DIR: configuration, key token with the CA key and the system",
-            "certificates, database with the default profiles, and the first administrator's credential",
-            "(admin/ca_admin_cert.p12, password in admin/pkcs12_password.conf)."},
+        description = {"Create a CA instance (Dogtag's pkispawn).",
+            "Writes DIR/conf (brevet.conf, password.conf), the key token DIR/alias/keys.p12 with the CA key and the",
+            "system certificates, DIR/certs/ca.pem, the database with the default profiles, and the first",
+            "administrator's credential DIR/admin/ca_admin_cert.p12 (password in DIR/admin/pkcs12_password.conf)."},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:success", "2:usage or local input error (bad option, instance exists, unreadable file)",
             "3:database unreachable", "5:internal error (see the log)"})

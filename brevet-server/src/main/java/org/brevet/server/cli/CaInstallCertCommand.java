@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code brevet ca install-cert}: finishes an external-CA install with the certificate the external CA issued. */
 @Command(name = "install-cert", mixinStandardHelpOptions = true,
-        description = "Finish an instance created with 'ca init --external-ca' using the CA certificate the external CA issued.",
+        description = {"Finish an external-CA install with the CA certificate.",
+            "Completes an instance created with 'ca init --external-ca' using the certificate the external CA issued."},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:success", "2:usage or local input error (no waiting instance, wrong certificate, unreadable file)",
             "3:database unreachable", "5:internal error (see the log)"})

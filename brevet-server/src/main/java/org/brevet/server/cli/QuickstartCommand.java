@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
  * CA key, host name localhost, listeners on 127.0.0.1 only, embedded H2), then serves it.
  */
 @Command(name = "quickstart", mixinStandardHelpOptions = true,
-        description = {"Create a local CA instance in DIR if there is none (EC P-256 key, localhost, listening on",
-            "127.0.0.1 only, embedded database) and serve it; prints the URLs and the administrator credential."},
+        description = {"Create a local CA instance if there is none, and serve it.",
+            "The new instance has an EC P-256 CA key, host name localhost, listeners on 127.0.0.1 only and the",
+            "embedded database. Prints the URLs and where the administrator credential is."},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:stopped by a signal", "1:could not start (port in use)",
             "2:bad option, or DIR holds something else", "3:database unreachable",

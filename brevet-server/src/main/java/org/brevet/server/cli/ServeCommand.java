@@ -14,8 +14,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code brevet serve}: runs a CA instance until SIGTERM or Ctrl-C. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serve a CA instance: HTTPS (TLS 1.2/1.3, client certificates wanted) on server.https.port",
-            "and plain HTTP for public resources on server.http.port. Ctrl-C or SIGTERM stops it cleanly."},
+        description = {"Serve a CA instance until Ctrl-C or SIGTERM.",
+            "HTTPS (TLS 1.2/1.3, client certificates wanted) on server.https.port for everything, plain HTTP on",
+            "server.http.port for what is public by nature (CA certificate, health)."},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:stopped by a signal", "1:could not start (port in use)",
             "2:no instance, or bad configuration or key token", "3:database unreachable",
