@@ -1,5 +1,6 @@
 package org.brevet.tracker.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -9,6 +10,7 @@ import java.util.Objects;
  * certmonger does not show ({@code hookError}, {@code nextAttempt}, {@code serial}). Nullable fields
  * are unknown or unset.
  */
+@JsonIgnoreProperties(value = "stuck", allowGetters = true)
 public record RequestInfo(
         String id,
         RequestState state,
@@ -49,6 +51,7 @@ public record RequestInfo(
         extendedKeyUsage = List.copyOf(extendedKeyUsage == null ? List.of() : extendedKeyUsage);
     }
 
+    @com.fasterxml.jackson.annotation.JsonProperty("stuck")
     public boolean stuck() {
         return state.isStuck();
     }
