@@ -1,0 +1,262 @@
+package org.brevet.pki;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.asn1.ASN1String;
+import org.bouncycastle.asn1.ASN1TaggedObject;
+import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.asn1.DERTaggedObject;
+import org.bouncycastle.asn1.DERUTF8String;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.util.IPAddress;
+
+/**
+ * One subjectAltName entry (RFC 5280 §4.2.1.6): a DNS name, an IP address (v4 or v6, kept in canonical
+ * text form), an email address, a URI, a Microsoft UPN or a Kerberos principal (RFC 4556 §3.2.2).
+ * Written as {@code DNS:host.example.com}, {@code IP:192.0.2.1}, {@code email:a@example.com},
+ * {@code URI:https://...}, {@code UPN:user@EXAMPLE.COM}, {@code KRB5PrincipalName:host/h@EXAMPLE.COM}.
+ */
+public record SubjectAltName(Kind kind, String value) {
+    /** id-pkinit-san (RFC 4556). */
+    static final ASN1ObjectIdentifier KRB5_PRINCIPAL = new ASN1ObjectIdentifier("1.3.6.1.5.2.2");
+    /** Microsoft User Principal Name. */
+    static final ASN1ObjectIdentifier UPN = new ASN1ObjectIdentifier("1.3.6.1.4.1.311.20.2.3");
+    /** KRB5-NT-PRINCIPAL (RFC 4120 §6.2). */
+    private static final int NT_PRINCIPAL = 1;
+
+    /** The kinds of names, with the prefix used in text form. */
+    public enum Kind {
+        DNS("DNS"),
+        IP("IP"),
+        EMAIL("email"),
+        URI("URI"),
+        UPN("UPN"),
+        KERBEROS_PRINCIPAL("KRB5PrincipalName");
+
+        private final String prefix;
+
+        Kind(String prefix) {
+            this.prefix = prefix;
+        }
+
+        public String prefix() {
+            return prefix;
+        }
+
+        static Kind parse(String prefix) {
+            switch (prefix.trim().toUpperCase(Locale.ROOT)) {
+                case "DNS": return DNS;
+                case "IP": case "IP ADDRESS": return IP;
+                case "EMAIL": case "RFC822": case "RFC822NAME": return EMAIL;
+                case "URI": case "URL": return URI;
+                case "UPN": case "MSUPN": return UPN;
+                case "KRB5PRINCIPALNAME": case "KRB5": case "PRINCIPAL": case "KERBEROS": return KERBEROS_PRINCIPAL;
+                default:
+                    throw new BrevetException(ErrorKind.MALFORMED, "unknown subjectAltName type '" + prefix
+                            + "' (use DNS, IP, email, URI, UPN or KRB5PrincipalName)");
+            }
+        }
+    }
+
+    public SubjectAltName {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(value, "value");
+        value = value.trim();
+        if (value.isEmpty()) {
+            throw new BrevetException(ErrorKind.MALFORMED, "empty " + kind.prefix() + " subjectAltName");
+        }
+        if (kind == Kind.IP) {
+            value = canonicalIp(value);
+        }
+        if (kind == Kind.KERBEROS_PRINCIPAL && value.lastIndexOf('@') <= 0) {
+            throw new BrevetException(ErrorKind.MALFORMED, "Kerberos principal '" + value + "' has no realm");
+        }
+    }
+
+    public static SubjectAltName of(Kind kind, String value) {
+        return new SubjectAltName(kind, value);
+    }
+
+    public static SubjectAltName dns(String name) {
+        return new SubjectAltName(Kind.DNS, name);
+    }
+
+    public static SubjectAltName ip(String address) {
+        return new SubjectAltName(Kind.IP, address);
+    }
+
+    public static SubjectAltName email(String address) {
+        return new SubjectAltName(Kind.EMAIL, address);
+    }
+
+    public static SubjectAltName uri(String uri) {
+        return new SubjectAltName(Kind.URI, uri);
+    }
+
+    /** Parses {@code TYPE:value} (see the class comment; also openssl's "IP Address:" spelling). */
+    public static SubjectAltName parse(String text) {
+        int colon = text.indexOf(':');
+        if (colon <= 0) {
+            throw new BrevetException(ErrorKind.MALFORMED, "subjectAltName '" + text + "' must look like DNS:name or IP:address");
+        }
+        return new SubjectAltName(Kind.parse(text.substring(0, colon)), text.substring(colon + 1));
+    }
+
+    /** The BouncyCastle GeneralName. */
+    public GeneralName toGeneralName() {
+        switch (kind) {
+            case DNS: return new GeneralName(GeneralName.dNSName, value);
+            case IP: return new GeneralName(GeneralName.iPAddress, value);
+            case EMAIL: return new GeneralName(GeneralName.rfc822Name, value);
+            case URI: return new GeneralName(GeneralName.uniformResourceIdentifier, value);
+            case UPN: return otherName(UPN, new DERUTF8String(value));
+            case KERBEROS_PRINCIPAL: return otherName(KRB5_PRINCIPAL, krb5PrincipalName(value));
+            default: throw new AssertionError(kind);
+        }
+    }
+
+    /** The entry for a GeneralName, or empty for kinds Brevet does not model (directoryName, x400, ...). */
+    public static Optional<SubjectAltName> fromGeneralName(GeneralName name) {
+        ASN1Encodable n = name.getName();
+        try {
+            switch (name.getTagNo()) {
+                case GeneralName.dNSName: return Optional.of(dns(text(n)));
+                case GeneralName.rfc822Name: return Optional.of(email(text(n)));
+                case GeneralName.uniformResourceIdentifier: return Optional.of(uri(text(n)));
+                case GeneralName.iPAddress: return ipFromOctets(ASN1OctetString.getInstance(n).getOctets());
+                case GeneralName.otherName: return fromOtherName(ASN1Sequence.getInstance(n));
+                default: return Optional.empty();
+            }
+        } catch (IllegalArgumentException | ClassCastException e) {
+            throw BrevetException.malformed("invalid subjectAltName entry", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return kind.prefix() + ":" + value;
+    }
+
+    private static String text(ASN1Encodable n) {
+        return ((ASN1String) n).getString();
+    }
+
+    private static GeneralName otherName(ASN1ObjectIdentifier type, ASN1Encodable value) {
+        return new GeneralName(GeneralName.otherName, new DERSequence(new ASN1Encodable[] {
+            type, new DERTaggedObject(true, 0, value)}));
+    }
+
+    private static Optional<SubjectAltName> fromOtherName(ASN1Sequence seq) {
+        ASN1ObjectIdentifier type = ASN1ObjectIdentifier.getInstance(seq.getObjectAt(0));
+        ASN1Encodable value = ASN1TaggedObject.getInstance(seq.getObjectAt(1)).getExplicitBaseObject();
+        if (type.equals(UPN)) {
+            return Optional.of(new SubjectAltName(Kind.UPN, text(value)));
+        }
+        if (type.equals(KRB5_PRINCIPAL)) {
+            return Optional.of(new SubjectAltName(Kind.KERBEROS_PRINCIPAL, principalFrom(ASN1Sequence.getInstance(value))));
+        }
+        return Optional.empty();
+    }
+
+    /** KRB5PrincipalName ::= SEQUENCE { realm [0] Realm, principalName [1] PrincipalName } (RFC 4556 §3.2.2). */
+    private static ASN1Encodable krb5PrincipalName(String principal) {
+        int at = principal.lastIndexOf('@');
+        String realm = principal.substring(at + 1);
+        String[] components = principal.substring(0, at).split("/", -1);
+        ASN1Encodable[] strings = new ASN1Encodable[components.length];
+        for (int i = 0; i < components.length; i++) {
+            strings[i] = new org.bouncycastle.asn1.DERGeneralString(components[i]);
+        }
+        DERSequence principalName = new DERSequence(new ASN1Encodable[] {
+            new DERTaggedObject(true, 0, new org.bouncycastle.asn1.ASN1Integer(NT_PRINCIPAL)),
+            new DERTaggedObject(true, 1, new DERSequence(strings))});
+        return new DERSequence(new ASN1Encodable[] {
+            new DERTaggedObject(true, 0, new org.bouncycastle.asn1.DERGeneralString(realm)),
+            new DERTaggedObject(true, 1, principalName)});
+    }
+
+    private static String principalFrom(ASN1Sequence krb5) {
+        String realm = text(ASN1TaggedObject.getInstance(krb5.getObjectAt(0)).getExplicitBaseObject());
+        ASN1Sequence principalName = ASN1Sequence.getInstance(
+                ASN1TaggedObject.getInstance(krb5.getObjectAt(1)).getExplicitBaseObject());
+        ASN1Sequence strings = ASN1Sequence.getInstance(
+                ASN1TaggedObject.getInstance(principalName.getObjectAt(1)).getExplicitBaseObject());
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < strings.size(); i++) {
+            if (i > 0) {
+                sb.append('/');
+            }
+            sb.append(text(strings.getObjectAt(i)));
+        }
+        return sb.append('@').append(realm).toString();
+    }
+
+    private static Optional<SubjectAltName> ipFromOctets(byte[] octets) {
+        if (octets.length != 4 && octets.length != 16) {
+            throw new BrevetException(ErrorKind.MALFORMED, "IP address subjectAltName has " + octets.length + " octets");
+        }
+        try {
+            return Optional.of(ip(format(InetAddress.getByAddress(octets))));
+        } catch (UnknownHostException e) {
+            throw BrevetException.malformed("invalid IP address subjectAltName", e);
+        }
+    }
+
+    /** Validates a literal (never a host name: no DNS lookup happens) and returns its canonical text. */
+    private static String canonicalIp(String text) {
+        String s = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
+        if (!IPAddress.isValidIPv4(s) && !IPAddress.isValidIPv6(s)) {
+            throw new BrevetException(ErrorKind.MALFORMED, "'" + text + "' is not an IPv4 or IPv6 address");
+        }
+        try {
+            return format(InetAddress.getByName(s));
+        } catch (UnknownHostException e) {
+            throw BrevetException.malformed("'" + text + "' is not an IP address", e);
+        }
+    }
+
+    /** IPv4 dotted quad, or IPv6 in RFC 5952 form (lower case, longest zero run compressed). */
+    private static String format(InetAddress address) {
+        byte[] b = address.getAddress();
+        if (b.length == 4) {
+            return address.getHostAddress();
+        }
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
+        }
+        int bestStart = -1;
+        int bestLen = 1;
+        for (int i = 0; i < 8; i++) {
+            int j = i;
+            while (j < 8 && groups[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLen) {
+                bestStart = i;
+                bestLen = j - i;
+            }
+            i = Math.max(i, j);
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                sb.append("::");
+                i += bestLen - 1;
+                continue;
+            }
+            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
+                sb.append(':');
+            }
+            sb.append(Integer.toHexString(groups[i]));
+        }
+        return sb.toString();
+    }
+}
