@@ -10,12 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.brevet.pki.AtomicFiles;
 import org.brevet.pki.BrevetException;
 import org.brevet.pki.ErrorKind;
 
 /**
  * One directory of key=value files, one file (mode 0600) per object, named after its id. Writes are
- * atomic ({@link AtomicFile}); reading tolerates junk: temporary files and editor backups are skipped, and
+ * atomic ({@link AtomicFiles}); reading tolerates junk: temporary files and editor backups are skipped, and
  * a file that does not decode is reported as broken while the others load.
  */
 final class KeyValueStore<T> {
@@ -61,11 +62,7 @@ final class KeyValueStore<T> {
     void save(String id, T value) {
         createDirectory();
         byte[] bytes = KeyValueFile.format(encoder.apply(value)).getBytes(StandardCharsets.UTF_8);
-        try {
-            AtomicFile.write(fileOf(id), bytes, AtomicFile.PRIVATE);
-        } catch (IOException e) {
-            throw new BrevetException(ErrorKind.UNAVAILABLE, "cannot write " + fileOf(id) + ": " + e.getMessage(), e);
-        }
+        AtomicFiles.writeSecret(fileOf(id), bytes);
     }
 
     void delete(String id) {
