@@ -19,9 +19,10 @@ public final class Der {
         return new Der(bytes.clone());
     }
 
+    /** Decodes standard base64; white space (line breaks) is ignored, any other stray character is an error. */
     public static Der fromBase64(String base64) {
         try {
-            return new Der(Base64.getMimeDecoder().decode(base64));
+            return new Der(Base64.getDecoder().decode(base64.replaceAll("\\s", "")));
         } catch (IllegalArgumentException e) {
             throw BrevetException.malformed("not valid base64", e);
         }

@@ -88,29 +88,28 @@ public final class PrivateKeys {
      *     password
      */
     public static PrivateKey parse(String pem, Secret password) {
-        Object obj;
         try (PEMParser parser = new PEMParser(new StringReader(pem))) {
-            obj = parser.readObject();
+            for (Object obj = parser.readObject(); obj != null; obj = parser.readObject()) {
+                if (obj instanceof PrivateKeyInfo info) {
+                    return fromPkcs8(info);
+                }
+                if (obj instanceof PEMKeyPair pair) {
+                    return fromPkcs8(pair.getPrivateKeyInfo());
+                }
+                if (obj instanceof PKCS8EncryptedPrivateKeyInfo enc) {
+                    return fromPkcs8(decrypt(enc, requirePassword(password)));
+                }
+                if (obj instanceof PEMEncryptedKeyPair enc) {
+                    return fromPkcs8(decrypt(enc, requirePassword(password)));
+                }
+            }
         } catch (IOException | RuntimeException e) {
+            if (e instanceof BrevetException b) {
+                throw b;
+            }
             throw BrevetException.malformed("not a PEM private key", e);
         }
-        if (obj == null) {
-            throw new BrevetException(ErrorKind.MALFORMED, "no PEM private key found");
-        }
-        if (obj instanceof PrivateKeyInfo info) {
-            return fromPkcs8(info);
-        }
-        if (obj instanceof PEMKeyPair pair) {
-            return fromPkcs8(pair.getPrivateKeyInfo());
-        }
-        if (obj instanceof PKCS8EncryptedPrivateKeyInfo enc) {
-            return fromPkcs8(decrypt(enc, requirePassword(password)));
-        }
-        if (obj instanceof PEMEncryptedKeyPair enc) {
-            return fromPkcs8(decrypt(enc, requirePassword(password)));
-        }
-        throw new BrevetException(ErrorKind.MALFORMED, "the PEM data holds a " + obj.getClass().getSimpleName()
-                + ", not a private key");
+        throw new BrevetException(ErrorKind.MALFORMED, "no PEM private key found");
     }
 
     public static PrivateKey read(Path file) {

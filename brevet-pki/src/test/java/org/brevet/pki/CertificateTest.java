@@ -62,4 +62,21 @@ class CertificateTest {
         assertThatThrownBy(() -> Certificate.parse("just text, no certificate"))
                 .isInstanceOfSatisfying(BrevetException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.MALFORMED));
     }
+
+    @Test
+    void parse_ed25519CertificateAndCsr_parseAndVerifyButKeySpecIsUnsupported() throws Exception {
+        OpensslProcess.run(dir, "req", "-x509", "-newkey", "ed25519", "-nodes", "-keyout", "k1", "-out", "ed.pem",
+                "-subj", "/CN=ed", "-days", "1").assertOk();
+        OpensslProcess.run(dir, "req", "-new", "-newkey", "ed25519", "-nodes", "-keyout", "k2", "-out", "ed.csr",
+                "-subj", "/CN=edcsr").assertOk();
+        for (String file : List.of("ed.pem")) {
+            Certificate cert = Certificate.parse(Files.readAllBytes(dir.resolve(file)));
+            assertThat(cert.verifiedBy(cert.publicKey())).as(file).isTrue();
+            assertThatThrownBy(cert::keySpec).as(file)
+                    .isInstanceOfSatisfying(BrevetException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.MALFORMED));
+        }
+        Csr csr = Csr.parse(Files.readAllBytes(dir.resolve("ed.csr")));
+        csr.verifySignature();
+        assertThat(csr.subject().commonName()).contains("edcsr");
+    }
 }
