@@ -19,7 +19,6 @@ import java.util.OptionalInt;
 import java.util.Set;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.cert.CertException;
 import org.bouncycastle.cert.X509CertificateHolder;
 
 /** An immutable, parsed X.509 certificate. Equal when the DER encodings are equal. */
@@ -34,15 +33,21 @@ public final class Certificate {
     private final ExtensionValues extensions;
 
     private Certificate(X509CertificateHolder holder, Der der) {
-        this.holder = holder;
-        this.der = der;
-        this.subject = DistinguishedName.of(holder.getSubject());
-        this.issuer = DistinguishedName.of(holder.getIssuer());
-        this.publicKey = PublicKeys.from(holder.getSubjectPublicKeyInfo());
-        this.extensions = new ExtensionValues(holder.getExtensions());
+        this(holder, der, DistinguishedName.of(holder.getSubject()), PublicKeys.from(holder.getSubjectPublicKeyInfo()));
         holder.getNotBefore();
         holder.getNotAfter();
         extensions.all();
+        extensions.subjectAltNames();
+    }
+
+    /** For certificates just built: the parts the builder already holds are not decoded again. */
+    private Certificate(X509CertificateHolder holder, Der der, DistinguishedName subject, PublicKey publicKey) {
+        this.holder = holder;
+        this.der = der;
+        this.subject = subject;
+        this.issuer = DistinguishedName.of(holder.getIssuer());
+        this.publicKey = publicKey;
+        this.extensions = new ExtensionValues(holder.getExtensions());
     }
 
     /** Parses one certificate: PEM ("CERTIFICATE"; the first block if several), DER or bare base64. */
@@ -82,6 +87,14 @@ public final class Certificate {
     static Certificate of(X509CertificateHolder holder) {
         try {
             return new Certificate(holder, Der.of(holder.getEncoded()));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot encode a certificate", e);
+        }
+    }
+
+    static Certificate built(X509CertificateHolder holder, DistinguishedName subject, PublicKey publicKey) {
+        try {
+            return new Certificate(holder, Der.of(holder.getEncoded()), subject, publicKey);
         } catch (IOException e) {
             throw new IllegalStateException("cannot encode a certificate", e);
         }
@@ -174,6 +187,21 @@ public final class Certificate {
         return Optional.of(Der.of(aki.getKeyIdentifierObject().getOctets()));
     }
 
+    /** OCSP responder URLs from authorityInfoAccess. */
+    public List<String> ocspUrls() {
+        return extensions.accessUrls(org.bouncycastle.asn1.x509.AccessDescription.id_ad_ocsp);
+    }
+
+    /** caIssuers URLs from authorityInfoAccess. */
+    public List<String> caIssuersUrls() {
+        return extensions.accessUrls(org.bouncycastle.asn1.x509.AccessDescription.id_ad_caIssuers);
+    }
+
+    /** URIs of the cRLDistributionPoints extension. */
+    public List<String> crlDistributionPointUrls() {
+        return extensions.crlDistributionPointUrls();
+    }
+
     public List<RawExtension> extensions() {
         return extensions.all();
     }
@@ -189,11 +217,11 @@ public final class Certificate {
 
     /** Whether the certificate's signature verifies with the key (typically the issuer's). */
     public boolean verifiedBy(PublicKey issuerKey) {
-        try {
-            return holder.isSignatureValid(Providers.verifierProvider(issuerKey));
-        } catch (CertException | RuntimeException e) {
-            return false;
+        org.bouncycastle.asn1.x509.Certificate c = holder.toASN1Structure();
+        if (!c.getSignatureAlgorithm().equals(c.getTBSCertificate().getSignature())) {
+            return false; // RFC 5280 §4.1.1.2: the two algorithm fields must match
         }
+        return SignatureCheck.isValid(c.getSignatureAlgorithm(), c.getTBSCertificate(), c.getSignature().getOctets(), issuerKey);
     }
 
     /** SHA-256 fingerprint of the DER, upper-case hex with colons ("AB:CD:..."), as openssl and certmonger print. */

@@ -197,7 +197,7 @@ public final class CertificateBuilder {
         } catch (CertIOException e) {
             throw BrevetException.malformed("cannot encode extensions", e);
         }
-        return Certificate.of(b.build(signer.contentSigner()));
+        return Certificate.built(b.build(signer.contentSigner()), subject, publicKey);
     }
 
     private List<RawExtension> allExtensions() {

@@ -12,7 +12,6 @@ import org.bouncycastle.asn1.pkcs.Attribute;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
-import org.bouncycastle.pkcs.PKCSException;
 
 /**
  * A parsed PKCS#10 certification request (RFC 2986). Immutable; parsing checks the structure, while
@@ -76,12 +75,8 @@ public final class Csr {
 
     /** Whether the self-signature verifies. */
     public boolean isSignatureValid() {
-        try {
-            return request.isSignatureValid(Providers.verifierProvider(publicKey));
-        } catch (PKCSException | RuntimeException e) {
-            // unsupported algorithm or a signature value that is not even well-formed
-            return false;
-        }
+        return SignatureCheck.isValid(request.getSignatureAlgorithm(),
+                request.toASN1Structure().getCertificationRequestInfo(), request.getSignature(), publicKey);
     }
 
     public DistinguishedName subject() {

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERPrintableString;
 import org.bouncycastle.asn1.DERUTF8String;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
@@ -58,7 +60,7 @@ public final class CsrBuilder {
     /** Asks for an extendedKeyUsage extension (non-critical) with the given purpose OIDs. */
     public CsrBuilder extendedKeyUsage(List<String> oids) {
         KeyPurposeId[] ids = oids.stream().map(o -> KeyPurposeId.getInstance(
-                new org.bouncycastle.asn1.ASN1ObjectIdentifier(ExtendedKeyUsage.oidOf(o)))).toArray(KeyPurposeId[]::new);
+                new ASN1ObjectIdentifier(ExtendedKeyUsage.oidOf(o)))).toArray(KeyPurposeId[]::new);
         return extension(RawExtension.of(Extension.extendedKeyUsage, false,
                 new org.bouncycastle.asn1.x509.ExtendedKeyUsage(ids)));
     }
@@ -113,8 +115,8 @@ public final class CsrBuilder {
         return Csr.of(b.build(signer.contentSigner()));
     }
 
-    private static Extension bcExtension(org.bouncycastle.asn1.ASN1ObjectIdentifier oid, boolean critical,
-            org.bouncycastle.asn1.ASN1Encodable value) {
+    private static Extension bcExtension(ASN1ObjectIdentifier oid, boolean critical,
+            ASN1Encodable value) {
         try {
             return new Extension(oid, critical, value.toASN1Primitive().getEncoded("DER"));
         } catch (IOException e) {

@@ -64,7 +64,14 @@ public final class DistinguishedName {
     }
 
     public static DistinguishedName of(X500Name name) {
-        return fromDer(derOf(name));
+        try {
+            for (RDN rdn : name.getRDNs()) {
+                rdn.getTypesAndValues();
+            }
+            return new DistinguishedName(name);
+        } catch (IllegalArgumentException | ClassCastException e) {
+            throw BrevetException.malformed("not a valid distinguished name", e);
+        }
     }
 
     public static DistinguishedName of(X500Principal principal) {
@@ -74,11 +81,7 @@ public final class DistinguishedName {
     /** Decodes a DER Name. */
     public static DistinguishedName fromDer(Der der) {
         try {
-            X500Name n = X500Name.getInstance(der.bytes());
-            for (RDN rdn : n.getRDNs()) {
-                rdn.getTypesAndValues();
-            }
-            return new DistinguishedName(n);
+            return of(X500Name.getInstance(der.bytes()));
         } catch (IllegalArgumentException | ClassCastException e) {
             throw BrevetException.malformed("not a DER distinguished name", e);
         }

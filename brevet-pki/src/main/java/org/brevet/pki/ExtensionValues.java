@@ -71,6 +71,44 @@ final class ExtensionValues {
         return List.copyOf(out);
     }
 
+    /** URIs of the authorityInfoAccess entries with the given access method. */
+    List<String> accessUrls(ASN1ObjectIdentifier method) {
+        org.bouncycastle.asn1.x509.AuthorityInformationAccess aia = extensions == null ? null
+                : org.bouncycastle.asn1.x509.AuthorityInformationAccess.fromExtensions(extensions);
+        if (aia == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (org.bouncycastle.asn1.x509.AccessDescription d : aia.getAccessDescriptions()) {
+            if (d.getAccessMethod().equals(method) && d.getAccessLocation().getTagNo() == GeneralName.uniformResourceIdentifier) {
+                out.add(((org.bouncycastle.asn1.ASN1String) d.getAccessLocation().getName()).getString());
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Full-name URIs of the cRLDistributionPoints extension. */
+    List<String> crlDistributionPointUrls() {
+        org.bouncycastle.asn1.x509.CRLDistPoint dps = extensions == null ? null
+                : org.bouncycastle.asn1.x509.CRLDistPoint.fromExtensions(extensions);
+        if (dps == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (org.bouncycastle.asn1.x509.DistributionPoint dp : dps.getDistributionPoints()) {
+            org.bouncycastle.asn1.x509.DistributionPointName name = dp.getDistributionPoint();
+            if (name == null || name.getType() != org.bouncycastle.asn1.x509.DistributionPointName.FULL_NAME) {
+                continue;
+            }
+            for (GeneralName n : GeneralNames.getInstance(name.getName()).getNames()) {
+                if (n.getTagNo() == GeneralName.uniformResourceIdentifier) {
+                    out.add(((org.bouncycastle.asn1.ASN1String) n.getName()).getString());
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
     Optional<Der> subjectKeyIdentifier() {
         SubjectKeyIdentifier ski = extensions == null ? null : SubjectKeyIdentifier.fromExtensions(extensions);
         return Optional.ofNullable(ski).map(s -> Der.of(s.getKeyIdentifier()));

@@ -93,6 +93,29 @@ public final class Pkcs12Store {
         AtomicFiles.writeSecret(file, encode(password, random));
     }
 
+    /**
+     * An in-memory JDK KeyStore with the same entries, each key protected by {@code password}: for an
+     * SSLContext's KeyManagerFactory (key entries) or TrustManagerFactory (trusted entries).
+     */
+    public java.security.KeyStore toKeyStore(Secret password) {
+        try {
+            java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+            ks.load(null, null);
+            for (Map.Entry<String, Entry> e : entries.entrySet()) {
+                if (e.getValue() instanceof KeyEntry key) {
+                    java.security.cert.X509Certificate[] chain = key.chain().stream().map(Certificate::toX509)
+                            .toArray(java.security.cert.X509Certificate[]::new);
+                    ks.setKeyEntry(e.getKey(), key.privateKey(), password.chars(), chain);
+                } else if (e.getValue() instanceof TrustedEntry trusted) {
+                    ks.setCertificateEntry(e.getKey(), trusted.certificate().toX509());
+                }
+            }
+            return ks;
+        } catch (java.security.GeneralSecurityException | java.io.IOException e) {
+            throw new BrevetException(ErrorKind.INTERNAL, "cannot build a KeyStore", e);
+        }
+    }
+
     public Pkcs12Store withKey(String alias, PrivateKey key, List<Certificate> chain) {
         return with(alias, new KeyEntry(key, chain));
     }

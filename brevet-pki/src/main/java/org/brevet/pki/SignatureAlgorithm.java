@@ -41,6 +41,16 @@ public enum SignatureAlgorithm {
         return Arrays.stream(values()).filter(a -> a.jcaName.equalsIgnoreCase(name)).findFirst();
     }
 
+    /** Looks up by the AlgorithmIdentifier's OID (parameters ignored: RSA's NULL may be absent). */
+    public static Optional<SignatureAlgorithm> fromIdentifier(AlgorithmIdentifier id) {
+        for (SignatureAlgorithm a : values()) {
+            if (a.identifier.getAlgorithm().equals(id.getAlgorithm())) {
+                return Optional.of(a);
+            }
+        }
+        return Optional.empty();
+    }
+
     public String jcaName() {
         return jcaName;
     }

@@ -6,11 +6,13 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.ASN1TaggedObject;
+import org.bouncycastle.asn1.DERGeneralString;
 import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.DERTaggedObject;
 import org.bouncycastle.asn1.DERUTF8String;
@@ -80,12 +82,19 @@ public record SubjectAltName(Kind kind, String value) {
         }
     }
 
+    /**
+     * A name from user input, validated: DNS names must be LDH host names (a leading "*." wildcard label
+     * is allowed; internationalised names must be given as A-labels), email addresses need an "@", URIs
+     * need a scheme. Names decoded from certificates are taken as they are.
+     */
     public static SubjectAltName of(Kind kind, String value) {
-        return new SubjectAltName(kind, value);
+        SubjectAltName san = new SubjectAltName(kind, value);
+        san.validate();
+        return san;
     }
 
     public static SubjectAltName dns(String name) {
-        return new SubjectAltName(Kind.DNS, name);
+        return of(Kind.DNS, name);
     }
 
     public static SubjectAltName ip(String address) {
@@ -93,11 +102,11 @@ public record SubjectAltName(Kind kind, String value) {
     }
 
     public static SubjectAltName email(String address) {
-        return new SubjectAltName(Kind.EMAIL, address);
+        return of(Kind.EMAIL, address);
     }
 
     public static SubjectAltName uri(String uri) {
-        return new SubjectAltName(Kind.URI, uri);
+        return of(Kind.URI, uri);
     }
 
     /** Parses {@code TYPE:value} (see the class comment; also openssl's "IP Address:" spelling). */
@@ -106,7 +115,7 @@ public record SubjectAltName(Kind kind, String value) {
         if (colon <= 0) {
             throw new BrevetException(ErrorKind.MALFORMED, "subjectAltName '" + text + "' must look like DNS:name or IP:address");
         }
-        return new SubjectAltName(Kind.parse(text.substring(0, colon)), text.substring(colon + 1));
+        return of(Kind.parse(text.substring(0, colon)), text.substring(colon + 1));
     }
 
     /** The BouncyCastle GeneralName. */
@@ -127,9 +136,9 @@ public record SubjectAltName(Kind kind, String value) {
         ASN1Encodable n = name.getName();
         try {
             switch (name.getTagNo()) {
-                case GeneralName.dNSName: return Optional.of(dns(text(n)));
-                case GeneralName.rfc822Name: return Optional.of(email(text(n)));
-                case GeneralName.uniformResourceIdentifier: return Optional.of(uri(text(n)));
+                case GeneralName.dNSName: return Optional.of(new SubjectAltName(Kind.DNS, text(n)));
+                case GeneralName.rfc822Name: return Optional.of(new SubjectAltName(Kind.EMAIL, text(n)));
+                case GeneralName.uniformResourceIdentifier: return Optional.of(new SubjectAltName(Kind.URI, text(n)));
                 case GeneralName.iPAddress: return ipFromOctets(ASN1OctetString.getInstance(n).getOctets());
                 case GeneralName.otherName: return fromOtherName(ASN1Sequence.getInstance(n));
                 default: return Optional.empty();
@@ -142,6 +151,36 @@ public record SubjectAltName(Kind kind, String value) {
     @Override
     public String toString() {
         return kind.prefix() + ":" + value;
+    }
+
+    private static final java.util.regex.Pattern DNS_NAME = java.util.regex.Pattern.compile(
+            "(\\*\\.)?([A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)(\\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*");
+
+    private void validate() {
+        switch (kind) {
+            case DNS:
+                if (value.length() > 253 || !DNS_NAME.matcher(value).matches()) {
+                    throw new BrevetException(ErrorKind.MALFORMED, "'" + value + "' is not a valid DNS name");
+                }
+                break;
+            case EMAIL:
+                int at = value.indexOf('@');
+                if (at <= 0 || at == value.length() - 1 || value.chars().anyMatch(Character::isWhitespace)) {
+                    throw new BrevetException(ErrorKind.MALFORMED, "'" + value + "' is not a valid email address");
+                }
+                break;
+            case URI:
+                try {
+                    if (new java.net.URI(value).getScheme() == null) {
+                        throw new BrevetException(ErrorKind.MALFORMED, "URI '" + value + "' has no scheme");
+                    }
+                } catch (java.net.URISyntaxException e) {
+                    throw BrevetException.malformed("'" + value + "' is not a valid URI", e);
+                }
+                break;
+            default:
+                break;
+        }
     }
 
     private static String text(ASN1Encodable n) {
@@ -172,13 +211,13 @@ public record SubjectAltName(Kind kind, String value) {
         String[] components = principal.substring(0, at).split("/", -1);
         ASN1Encodable[] strings = new ASN1Encodable[components.length];
         for (int i = 0; i < components.length; i++) {
-            strings[i] = new org.bouncycastle.asn1.DERGeneralString(components[i]);
+            strings[i] = new DERGeneralString(components[i]);
         }
         DERSequence principalName = new DERSequence(new ASN1Encodable[] {
-            new DERTaggedObject(true, 0, new org.bouncycastle.asn1.ASN1Integer(NT_PRINCIPAL)),
+            new DERTaggedObject(true, 0, new ASN1Integer(NT_PRINCIPAL)),
             new DERTaggedObject(true, 1, new DERSequence(strings))});
         return new DERSequence(new ASN1Encodable[] {
-            new DERTaggedObject(true, 0, new org.bouncycastle.asn1.DERGeneralString(realm)),
+            new DERTaggedObject(true, 0, new DERGeneralString(realm)),
             new DERTaggedObject(true, 1, principalName)});
     }
 

@@ -112,6 +112,10 @@ class CertificateBuilderTest {
                 SubjectAltName.ip("127.0.0.1"), SubjectAltName.ip("::1"));
         assertThat(parsed.subjectKeyIdentifier()).contains(PublicKeys.keyIdentifier(leafKeys.getPublic()));
         assertThat(parsed.authorityKeyIdentifier()).isEqualTo(ca.subjectKeyIdentifier());
+        assertThat(parsed.ocspUrls()).containsExactly("http://ca.example.com:8080/ca/ocsp");
+        assertThat(parsed.caIssuersUrls()).containsExactly("http://ca.example.com:8080/ca/ee/ca/getCACert");
+        assertThat(parsed.crlDistributionPointUrls()).containsExactly("http://ca.example.com:8080/ca/ee/ca/getCRL");
+        assertThat(ca.ocspUrls()).isEmpty();
         assertThat(parsed.verifiedBy(caKeys.getPublic())).isTrue();
         assertThat(parsed.verifiedBy(leafKeys.getPublic())).isFalse();
         assertThat(parsed.toX509().getSubjectX500Principal()).isEqualTo(parsed.subject().toX500Principal());

@@ -87,6 +87,22 @@ class Pkcs12StoreTest {
     }
 
     @Test
+    void toKeyStore_feedsJdkKeyAndTrustManagers() throws Exception {
+        KeyStore ks = store().toKeyStore(PASSWORD);
+        javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory.getInstance("PKIX");
+        kmf.init(ks, PASSWORD.chars());
+        javax.net.ssl.X509KeyManager km = (javax.net.ssl.X509KeyManager) kmf.getKeyManagers()[0];
+        String alias = km.chooseServerAlias("RSA", null, null);
+        assertThat(alias).isNotNull();
+        assertThat(km.getCertificateChain(alias)).containsExactly(server.toX509(), pki.ca().toX509());
+        javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance("PKIX");
+        tmf.init(ks);
+        javax.net.ssl.X509TrustManager tm = (javax.net.ssl.X509TrustManager) tmf.getTrustManagers()[0];
+        assertThat(tm.getAcceptedIssuers()).contains(pki.ca().toX509());
+        tm.checkServerTrusted(new java.security.cert.X509Certificate[] {server.toX509()}, "ECDHE_RSA");
+    }
+
+    @Test
     void read_opensslExportedFile_rebuildsTheEntry() throws Exception {
         Files.writeString(dir.resolve("k.pem"), PrivateKeys.toPem(serverKeys.getPrivate()));
         Files.writeString(dir.resolve("c.pem"), server.toPem());
@@ -96,6 +112,19 @@ class Pkcs12StoreTest {
         Pkcs12Store back = Pkcs12Store.read(dir.resolve("o.p12"), Secret.of("pw"));
         assertThat(back.aliases()).containsExactly("Server-Cert");
         assertThat(back.keyEntry("Server-Cert").orElseThrow().chain()).containsExactly(server, pki.ca());
+    }
+
+    @Test
+    void read_opensslLegacy3desFile_isReadable() throws Exception {
+        Files.writeString(dir.resolve("k.pem"), PrivateKeys.toPem(serverKeys.getPrivate()));
+        Files.writeString(dir.resolve("c.pem"), server.toPem());
+        OpensslProcess.run(dir, "pkcs12", "-export", "-inkey", "k.pem", "-in", "c.pem", "-name", "old",
+                "-keypbe", "PBE-SHA1-3DES", "-certpbe", "PBE-SHA1-3DES", "-macalg", "sha1",
+                "-passout", "pass:pw", "-out", "old.p12").assertOk();
+        Pkcs12Store back = Pkcs12Store.read(dir.resolve("old.p12"), Secret.of("pw"));
+        assertThat(back.keyEntry("old").orElseThrow().chain()).containsExactly(server);
+        assertThatThrownBy(() -> Pkcs12Store.read(dir.resolve("old.p12"), Secret.of("bad")))
+                .isInstanceOfSatisfying(BrevetException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.UNAUTHORIZED));
     }
 
     @Test

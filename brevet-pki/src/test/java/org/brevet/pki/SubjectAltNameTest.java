@@ -30,7 +30,8 @@ class SubjectAltNameTest {
 
     @ParameterizedTest(name = "fail: {0}")
     @ValueSource(strings = {"IP:1.2.3", "IP:300.1.1.1", "IP:host.example.com", "IP:1::2::3", "FOO:bar", "DNS:", "noprefix",
-        "KRB5PrincipalName:norealm"})
+        "KRB5PrincipalName:norealm", "DNS:bad name.example", "DNS:-lead.example", "DNS:a..b", "DNS:host.example.",
+        "DNS:*", "DNS:a.*.example", "email:nobody", "email:a@", "URI:relative/path", "URI:http://exa mple.com"})
     void parse_invalid_isMalformed(String text) {
         assertThatThrownBy(() -> SubjectAltName.parse(text))
                 .isInstanceOfSatisfying(BrevetException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.MALFORMED));
@@ -43,6 +44,19 @@ class SubjectAltNameTest {
         SubjectAltName san = SubjectAltName.parse(text);
         GeneralName gn = san.toGeneralName();
         assertThat(SubjectAltName.fromGeneralName(GeneralName.getInstance(gn.toASN1Primitive()))).contains(san);
+    }
+
+    @ParameterizedTest(name = "ok: {0}")
+    @ValueSource(strings = {"DNS:*.example.com", "DNS:_srv.example.com", "DNS:localhost", "DNS:xn--bcher-kva.example",
+        "DNS:a-b.c-d.example"})
+    void parse_validDnsNames_areAccepted(String text) {
+        assertThat(SubjectAltName.parse(text).toString()).isEqualTo(text);
+    }
+
+    @Test
+    void fromGeneralName_toleratesNamesUserInputWouldNotPass() {
+        GeneralName odd = new GeneralName(GeneralName.dNSName, "odd name");
+        assertThat(SubjectAltName.fromGeneralName(odd)).contains(new SubjectAltName(SubjectAltName.Kind.DNS, "odd name"));
     }
 
     @Test

@@ -13,8 +13,12 @@ record TestPkis(KeyPair caKeys, Certificate ca) {
     static final SecureRandom RANDOM = new SecureRandom();
 
     static TestPkis create(KeySpec spec, Instant now) {
+        return create(spec, now, "CN=Test CA,O=EXAMPLE.COM");
+    }
+
+    static TestPkis create(KeySpec spec, Instant now, String subject) {
         KeyPair keys = spec.generate(RANDOM);
-        DistinguishedName dn = DistinguishedName.parse("CN=Test CA,O=EXAMPLE.COM");
+        DistinguishedName dn = DistinguishedName.parse(subject);
         Certificate ca = new CertificateBuilder().serial(SerialNumber.random(RANDOM)).issuer(dn).subject(dn)
                 .validity(now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(365)))
                 .publicKey(keys.getPublic()).basicConstraints(true, OptionalInt.empty(), true)

@@ -44,6 +44,20 @@ class ValueTypesTest {
     }
 
     @Test
+    void secretFromFile_readsFirstLineWithoutLineBreak(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path f = dir.resolve("pw");
+        java.nio.file.Files.writeString(f, "s3cret pass\r\nsecond line\n");
+        assertThat(Secret.fromFile(f).reveal()).isEqualTo("s3cret pass");
+        java.nio.file.Files.writeString(f, "no-newline");
+        assertThat(Secret.fromFile(f).reveal()).isEqualTo("no-newline");
+        java.nio.file.Files.writeString(f, "\n");
+        assertThatThrownBy(() -> Secret.fromFile(f))
+                .isInstanceOfSatisfying(BrevetException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.MALFORMED));
+        assertThatThrownBy(() -> Secret.fromFile(dir.resolve("missing")))
+                .isInstanceOfSatisfying(BrevetException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.NOT_FOUND));
+    }
+
+    @Test
     void serialNumber_randomIsPositiveWideAndRoundTripsThroughHex() {
         SecureRandom random = new SecureRandom();
         for (int i = 0; i < 100; i++) {
