@@ -297,6 +297,64 @@ class TrackerEndToEndIT {
     }
 
     @Test
+    @Order(3)
+    void pkcs12Storage_withPinFile_isReadByOpenssl() throws IOException {
+        Files.writeString(certs.resolve("p12pin.txt"), "p12-secret\n");
+        Processes.Result r = getcert("request", "-c", "local", "-f", path("bundle.p12"), "-p", path("p12pin.txt"),
+                "-I", "p12", "-D", "p12.example.test", "-w");
+
+        assertThat(r.exitCode()).as(r.stderr() + log()).isZero();
+        assertThat(listOf("p12")).contains("\tkey pair storage: type=PKCS12,location='" + path("bundle.p12") + "',pinfile='")
+                .contains("\tcertificate: type=PKCS12,location='" + path("bundle.p12") + "'\n");
+        Processes.Result dump = Processes.openssl("pkcs12", "-in", path("bundle.p12"), "-passin", "pass:p12-secret",
+                "-nodes");
+        assertThat(dump.exitCode()).as(dump.stderr()).isZero();
+        assertThat(dump.stdout()).contains("-----BEGIN PRIVATE KEY-----").contains("-----BEGIN CERTIFICATE-----");
+        assertThat(certs.resolve("bundle.p12.next-key")).doesNotExist();
+    }
+
+    @Test
+    @Order(4)
+    void rekey_replacesKeyAndCertificate_together() throws IOException {
+        String oldKey = Files.readString(certs.resolve("self.key"));
+
+        Processes.Result r = getcert("rekey", "-i", "self1", "-G", "EC", "-g", "256", "-w");
+
+        assertThat(r.exitCode()).as(r.stdout() + r.stderr() + log()).isZero();
+        assertThat(r.stdout()).startsWith("Resubmitting \"self1\" to \"SelfSign\".");
+        assertThat(Files.readString(certs.resolve("self.key"))).isNotEqualTo(oldKey);
+        assertThat(certs.resolve("self.key.next")).doesNotExist();
+        String certKey = Processes.openssl("x509", "-in", path("self.crt"), "-noout", "-pubkey").stdout();
+        String fileKey = Processes.openssl("pkey", "-in", path("self.key"), "-pubout").stdout();
+        assertThat(certKey).isEqualTo(fileKey).contains("BEGIN PUBLIC KEY");
+    }
+
+    @Test
+    @Order(4)
+    void failingPostSaveCommand_isShownInList_butTheCertificateIsSaved() {
+        Processes.Result r = getcert("request", "-c", "local", "-k", path("hook.key"), "-f", path("hook.crt"), "-I", "hook1",
+                "-C", "/bin/sh -c 'echo failing on purpose; exit 3'", "-w");
+
+        assertThat(r.exitCode()).isZero();
+        assertThat(certs.resolve("hook.crt")).exists();
+        assertThat(listOf("hook1")).contains("\tsave command error: post-save command exited with status 3\n");
+        assertThat(log()).contains("failing on purpose");
+    }
+
+    @Test
+    @Order(4)
+    void missingHelper_leavesTheRequestUnconfigured_withTheReason() {
+        getcert("add-ca", "-c", "Gone", "-e", dir.resolve("no-such-helper") + " --flag");
+
+        Processes.Result r = getcert("request", "-c", "Gone", "-k", path("gone.key"), "-f", path("gone.crt"), "-I", "gone1",
+                "-w");
+
+        assertThat(r.exitCode()).isEqualTo(4);
+        assertThat(listOf("gone1")).contains("\tstatus: CA_UNCONFIGURED\n\tca-error: Error running enrollment helper \"")
+                .contains("\tstuck: yes\n");
+    }
+
+    @Test
     @Order(9)
     void stopTracking_removesTheEntry_butLeavesTheFiles() {
         assertThat(getcert("stop-tracking", "-i", "self1").stdout()).isEqualTo("Request \"self1\" removed.\n");

@@ -71,13 +71,12 @@ final class ActionRunner {
     }
 
     private Outcome readExisting(TrackedRequest r) {
-        KeyAndCertStore store = keys.open(r.settings());
-        return new Outcome.Found(readCertificate(r), store.hasKey());
+        return new Outcome.Found(readCertificate(r), keys.open(r.settings()).hasKey());
     }
 
     private Optional<org.brevet.tracker.state.CertFacts> readCertificate(TrackedRequest r) {
         try {
-            return keys.open(r.settings()).readCertificate().map(CertFactsOf::of);
+            return keys.open(r.settings()).readCertificate(keys.pin(r)).map(CertFactsOf::of);
         } catch (BrevetException e) {
             return Optional.empty();
         }
@@ -119,15 +118,15 @@ final class ActionRunner {
                         "Can't self-sign without access to the private key: " + e.detail()));
             }
         }
-        Optional<String> current = readCurrentPem(store);
+        Optional<String> current = readCurrentPem(store, keys.pin(r));
         SubmitRequest req = new SubmitRequest(ca.get().nickname(), Csr.parse(r.progress().csrPem()),
                 r.settings().template(), Optional.ofNullable(r.progress().caCookie()), current, key);
         return new Outcome.Submitted(submitter.submit(req));
     }
 
-    private static Optional<String> readCurrentPem(KeyAndCertStore store) {
+    private static Optional<String> readCurrentPem(KeyAndCertStore store, Optional<Secret> pin) {
         try {
-            return store.readCertificate().map(Certificate::toPem);
+            return store.readCertificate(pin).map(Certificate::toPem);
         } catch (BrevetException e) {
             return Optional.empty();
         }

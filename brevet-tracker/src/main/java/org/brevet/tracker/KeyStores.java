@@ -9,6 +9,7 @@ import org.brevet.pki.Secret;
 import org.brevet.tracker.api.StorageType;
 import org.brevet.tracker.keystore.KeyAndCertStore;
 import org.brevet.tracker.keystore.PemFiles;
+import org.brevet.tracker.keystore.Pkcs12File;
 import org.brevet.tracker.keystore.PinVault;
 import org.brevet.tracker.state.RequestSettings;
 import org.brevet.tracker.state.TrackedRequest;
@@ -24,6 +25,9 @@ final class KeyStores {
     }
 
     KeyAndCertStore open(RequestSettings s) {
+        if (s.certStorage().type() == StorageType.PKCS12) {
+            return new Pkcs12File(Path.of(s.certStorage().location()), s.keyPerms(), s.keyOwner(), random);
+        }
         if (s.certStorage().type() != StorageType.FILE) {
             throw new BrevetException(ErrorKind.MALFORMED, s.certStorage().type() + " storage is not supported yet");
         }

@@ -20,8 +20,8 @@ public interface KeyAndCertStore {
 
     boolean hasKey();
 
-    /** The certificate now at the location, if there is one. */
-    Optional<Certificate> readCertificate();
+    /** The certificate now at the location, if there is one (a PKCS#12 file needs its PIN to be read). */
+    Optional<Certificate> readCertificate(Optional<Secret> pin);
 
     /** Generates and stores a key; as the next key when a current key exists. Returns true when it is the next key. */
     boolean generateKey(KeySpec spec, Optional<Secret> pin);

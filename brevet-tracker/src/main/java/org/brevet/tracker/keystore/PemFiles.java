@@ -1,14 +1,17 @@
 package org.brevet.tracker.keystore;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.brevet.pki.AtomicFiles;
 import org.brevet.pki.BrevetException;
 import org.brevet.pki.Certificate;
@@ -49,13 +52,13 @@ public final class PemFiles implements KeyAndCertStore {
     }
 
     @Override
-    public Optional<Certificate> readCertificate() {
+    public Optional<Certificate> readCertificate(Optional<Secret> pin) {
         if (!Files.isRegularFile(certFile)) {
             return Optional.empty();
         }
         try {
             return Optional.of(Certificate.parse(Files.readAllBytes(certFile)));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new BrevetException(ErrorKind.UNAVAILABLE, "cannot read " + certFile + ": " + e.getMessage(), e);
         }
     }
@@ -84,23 +87,23 @@ public final class PemFiles implements KeyAndCertStore {
         FileModes.applyOwner(certFile, modes.certOwner());
         if (swapNextKey) {
             try {
-                org.brevet.pki.AtomicFiles.write(keyFile, Files.readAllBytes(nextKeyFile()), keyMode());
+                AtomicFiles.write(keyFile, Files.readAllBytes(nextKeyFile()), keyMode());
                 Files.deleteIfExists(nextKeyFile());
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new BrevetException(ErrorKind.UNAVAILABLE, "cannot move the new key into " + keyFile, e);
             }
         }
         if (keyFile != null && Files.exists(keyFile)) {
             try {
                 Files.setPosixFilePermissions(keyFile, keyMode());
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new BrevetException(ErrorKind.UNAVAILABLE, "cannot set the mode of " + keyFile, e);
             }
             FileModes.applyOwner(keyFile, modes.keyOwner());
         }
     }
 
-    private java.util.Set<java.nio.file.attribute.PosixFilePermission> keyMode() {
+    private Set<PosixFilePermission> keyMode() {
         return FileModes.of(modes.keyPerms() == null ? 0600 : modes.keyPerms());
     }
 
