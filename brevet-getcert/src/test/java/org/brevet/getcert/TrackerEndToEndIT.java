@@ -355,6 +355,45 @@ class TrackerEndToEndIT {
     }
 
     @Test
+    @Order(8)
+    void wrongPin_isStuckInAPinState_andRecoversWhenFixed() throws IOException {
+        Files.writeString(certs.resolve("pin.txt"), "not-the-pin\n");
+
+        Processes.Result r = getcert("resubmit", "-i", "local1", "-w");
+
+        assertThat(r.exitCode()).as(r.stdout() + r.stderr()).isEqualTo(4);
+        assertThat(listOf("local1")).contains("\tstatus: NEED_KEYINFO_READ_PIN\n\tca-error: " + path("local.key") + ": wrong password")
+                .contains("\tstuck: yes\n");
+
+        Files.writeString(certs.resolve("pin.txt"), "s3cret-pin\n");
+        assertThat(getcert("resubmit", "-i", "local1", "-w").exitCode()).isZero();
+    }
+
+    @Test
+    @Order(8)
+    void unreadableKeyFile_needsGuidance_withTheReason() throws IOException {
+        Files.writeString(certs.resolve("junk.key"), "this is not a key\n");
+
+        Processes.Result r = getcert("request", "-c", "local", "-k", path("junk.key"), "-f", path("junk.crt"), "-I", "junk",
+                "-w");
+
+        assertThat(r.exitCode()).isEqualTo(4);
+        assertThat(listOf("junk")).contains("\tstatus: NEED_GUIDANCE\n\tca-error: ");
+    }
+
+    @Test
+    @Order(8)
+    void pinOnTheCommandLine_isKeptInMemoryOnly() throws IOException {
+        Processes.Result r = getcert("request", "-c", "SelfSign", "-k", path("mem.key"), "-f", path("mem.crt"), "-I", "mem",
+                "-P", "memory-only-pin", "-w");
+
+        assertThat(r.exitCode()).isZero();
+        assertThat(listOf("mem")).contains("\tkey pair storage: type=FILE,location='" + path("mem.key") + "',pin set\n");
+        assertThat(Files.readString(certs.resolve("mem.key"))).startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----");
+        assertThat(Files.readString(state.resolve("requests/mem"))).doesNotContain("memory-only-pin");
+    }
+
+    @Test
     @Order(9)
     void stopTracking_removesTheEntry_butLeavesTheFiles() {
         assertThat(getcert("stop-tracking", "-i", "self1").stdout()).isEqualTo("Request \"self1\" removed.\n");
