@@ -18,10 +18,12 @@ import org.brevet.tracker.keystore.KeyAndCertStore;
 import org.brevet.tracker.notify.Messages;
 import org.brevet.tracker.notify.Notifier;
 import org.brevet.tracker.state.Action;
+import org.brevet.tracker.state.CertFacts;
 import org.brevet.tracker.state.Outcome;
 import org.brevet.tracker.state.RequestSettings;
 import org.brevet.tracker.state.TrackedRequest;
 import org.brevet.tracker.submit.CaEntry;
+import org.brevet.tracker.submit.SubmitOutcome;
 import org.brevet.tracker.submit.SubmitRequest;
 import org.brevet.tracker.submit.Submitter;
 import org.brevet.tracker.submit.Submitters;
@@ -30,7 +32,7 @@ import org.brevet.tracker.submit.Submitters;
  * Performs one {@link Action} for a request and reports its {@link Outcome}: the only place where the
  * tracker touches key stores, CAs, hooks and notifications. It decides nothing; {@code StateMachine} does.
  */
-final class ActionRunner {
+final class ActionRunner implements Performer {
     private final KeyStores keys;
     private final CaRegistry cas;
     private final Submitters submitters;
@@ -47,11 +49,8 @@ final class ActionRunner {
         this.csrs = csrs;
     }
 
-    boolean isSubmission(Action a) {
-        return a == Action.SUBMIT;
-    }
-
-    Outcome run(TrackedRequest r, Action action) {
+    @Override
+    public Outcome run(TrackedRequest r, Action action) {
         RequestSettings s = r.settings();
         return switch (action) {
             case READ_EXISTING -> readExisting(r);
@@ -74,7 +73,7 @@ final class ActionRunner {
         return new Outcome.Found(readCertificate(r), keys.open(r.settings()).hasKey());
     }
 
-    private Optional<org.brevet.tracker.state.CertFacts> readCertificate(TrackedRequest r) {
+    private Optional<CertFacts> readCertificate(TrackedRequest r) {
         try {
             return keys.open(r.settings()).readCertificate(keys.pin(r)).map(CertFactsOf::of);
         } catch (BrevetException e) {
@@ -114,7 +113,7 @@ final class ActionRunner {
             try {
                 key = Optional.of(store.loadKey(keys.pin(r), r.progress().nextKeyPending()));
             } catch (BrevetException e) {
-                return new Outcome.Submitted(new org.brevet.tracker.submit.SubmitOutcome.NeedsGuidance(
+                return new Outcome.Submitted(new SubmitOutcome.NeedsGuidance(
                         "Can't self-sign without access to the private key: " + e.detail()));
             }
         }

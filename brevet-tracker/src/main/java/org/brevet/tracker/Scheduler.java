@@ -37,13 +37,14 @@ final class Scheduler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
 
     private final StateMachine machine;
-    private final ActionRunner runner;
+    private final Performer runner;
     private final RequestStore store;
     private final Clock clock;
     private final Semaphore submissions;
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "timer"));
     private final ExecutorService workers;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private boolean closed;
 
     /** One live request with its bookkeeping; guarded by the Scheduler's monitor. */
     private static final class Entry {
@@ -57,7 +58,7 @@ final class Scheduler implements AutoCloseable {
         }
     }
 
-    Scheduler(StateMachine machine, ActionRunner runner, RequestStore store, Clock clock, int workers, int maxSubmissions) {
+    Scheduler(StateMachine machine, Performer runner, RequestStore store, Clock clock, int workers, int maxSubmissions) {
         this.machine = machine;
         this.runner = runner;
         this.store = store;
@@ -164,10 +165,11 @@ final class Scheduler implements AutoCloseable {
         store.save(e.request);
         long generation = e.generation;
         TrackedRequest snapshot = e.request;
-        workers.execute(() -> perform(id, generation, snapshot, action));
+        workers.execute(() -> perform(e, generation, snapshot, action));
     }
 
-    private void perform(String id, long generation, TrackedRequest snapshot, Action action) {
+    private void perform(Entry e, long generation, TrackedRequest snapshot, Action action) {
+        String id = snapshot.id();
         Outcome outcome;
         boolean limited = runner.isSubmission(action);
         try {
@@ -188,15 +190,16 @@ final class Scheduler implements AutoCloseable {
             LOG.error("request {} action {} failed unexpectedly", id, action, ex);
             outcome = null;
         }
-        finish(id, generation, snapshot, action, outcome);
+        finish(e, generation, snapshot, action, outcome);
     }
 
-    private synchronized void finish(String id, long generation, TrackedRequest snapshot, Action action, Outcome outcome) {
-        Entry e = entries.get(id);
-        if (e == null) {
+    /** Works on the entry itself, not its id: a user may have renamed (or removed) the request meanwhile. */
+    private synchronized void finish(Entry e, long generation, TrackedRequest snapshot, Action action, Outcome outcome) {
+        e.busy = false;
+        String id = e.request.id();
+        if (closed || entries.get(id) != e) {
             return;
         }
-        e.busy = false;
         if (e.generation != generation) {
             LOG.debug("request {} changed while {} ran; its outcome is dropped", id, action);
             kick(id);
@@ -220,6 +223,9 @@ final class Scheduler implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            closed = true;
+        }
         timers.shutdownNow();
         workers.shutdownNow();
     }

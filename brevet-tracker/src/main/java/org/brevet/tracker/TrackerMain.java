@@ -49,7 +49,7 @@ public final class TrackerMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", debug >= 3 ? "debug" : debug >= 1 ? "info" : "info");
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", debug >= 3 ? "debug" : "info");
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
         System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd HH:mm:ss");
         System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
