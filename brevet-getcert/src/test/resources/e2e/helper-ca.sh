@@ -1,6 +1,6 @@
 #!/bin/sh
 # A scripted CA helper speaking certmonger's protocol, one behaviour per exit code (reference §4.3).
-# Usage: helper-ca.sh MODE CADIR   MODE: issue | wait-then-issue | 1 | 2 | 3 | 4 | 5 | 6 | 16 | 17 | 9 | garbage
+# Usage: helper-ca.sh MODE CADIR   MODE: issue | wait-then-issue | 1 | 2 | 3 | 4 | 5 | 6 | 16 | 17 | 9 | garbage | wrong-key
 # CADIR holds ca.crt and ca.key (created by the test with openssl); "issue" signs CERTMONGER_CSR with them.
 mode="$1"
 cadir="$2"
@@ -41,5 +41,6 @@ case "$mode" in
     16) exit 16 ;;
     17) echo "key too weak (test)"; exit 17 ;;
     garbage) echo "this is not a certificate"; exit 0 ;;
+    wrong-key) cat "$cadir/ca.crt"; exit 0 ;;
     *) echo "something odd (test)"; exit "$mode" ;;
 esac

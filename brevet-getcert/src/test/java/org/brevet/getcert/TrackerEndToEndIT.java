@@ -175,6 +175,7 @@ class TrackerEndToEndIT {
         "17, NEED_GUIDANCE, 4",
         "9, NEED_GUIDANCE, 4",
         "garbage, NEED_GUIDANCE, 4",
+        "wrong-key, NEED_GUIDANCE, 4",
     })
     void scriptedHelper_eachExitCode_endsInCertmongersState(String mode, String state, int status) {
         String ca = "H" + mode;
@@ -391,6 +392,18 @@ class TrackerEndToEndIT {
         assertThat(listOf("mem")).contains("\tkey pair storage: type=FILE,location='" + path("mem.key") + "',pin set\n");
         assertThat(Files.readString(certs.resolve("mem.key"))).startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----");
         assertThat(Files.readString(state.resolve("requests/mem"))).doesNotContain("memory-only-pin");
+    }
+
+    @Test
+    @Order(8)
+    void listJson_givesTheSameDataForScripts() {
+        Processes.Result r = getcert("list", "-i", "local1", "--json");
+
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.stdout()).contains("\"requests\" : [ {").contains("\"id\" : \"local1\"")
+                .contains("\"state\" : \"MONITORING\"").contains("\"stuck\" : false")
+                .contains("\"ipAddress\" : [ \"127.0.0.1\" ]");
+        assertThat(getcert("list", "-o", "json", "-i", "local1").stdout()).isEqualTo(r.stdout());
     }
 
     @Test

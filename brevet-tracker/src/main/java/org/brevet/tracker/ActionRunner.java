@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.security.PublicKey;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.brevet.pki.AtomicFiles;
@@ -136,7 +138,15 @@ final class ActionRunner implements Performer {
             Certificate cert = Certificate.parse(r.progress().issuedPem());
             List<Certificate> chain = r.progress().chainPem().stream().map(Certificate::parse).toList();
             Optional<Secret> pin = keys.pin(r);
-            keys.open(r.settings()).save(cert, chain, pin, r.progress().nextKeyPending());
+            KeyAndCertStore store = keys.open(r.settings());
+            if (store.hasKey() || r.progress().nextKeyPending()) {
+                PublicKey ours = store.loadKey(pin, r.progress().nextKeyPending()).getPublic();
+                if (!Arrays.equals(ours.getEncoded(), cert.publicKey().getEncoded())) {
+                    return new Outcome.SaveFailed(Outcome.Problem.UNUSABLE,
+                            "the issued certificate is for a different key than this request's; not saved");
+                }
+            }
+            store.save(cert, chain, pin, r.progress().nextKeyPending());
             saveCaFiles(r, chain);
             return new Outcome.Saved(CertFactsOf.of(cert));
         } catch (BrevetException e) {

@@ -11,6 +11,8 @@ public sealed interface Outcome {
     enum Problem {
         PERMS,
         PIN,
+        /** What the CA sent cannot be used (e.g. a certificate for another key): retrying will not help. */
+        UNUSABLE,
         OTHER
     }
 

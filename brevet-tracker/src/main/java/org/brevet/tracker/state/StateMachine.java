@@ -128,8 +128,11 @@ public final class StateMachine {
         }
         if (outcome instanceof Outcome.SaveFailed f) {
             expect(r, RequestState.SAVING_CERT);
-            RequestState next = f.problem() == Outcome.Problem.PERMS
-                    ? RequestState.NEED_CERTSAVE_PERMS : RequestState.NEED_TO_NOTIFY_ISSUED_SAVE_FAILED;
+            RequestState next = switch (f.problem()) {
+                case PERMS -> RequestState.NEED_CERTSAVE_PERMS;
+                case UNUSABLE -> RequestState.NEED_GUIDANCE;
+                case PIN, OTHER -> RequestState.NEED_TO_NOTIFY_ISSUED_SAVE_FAILED;
+            };
             return r.with(next, p.withCa(p.caCookie(), f.message()).withCounters(p.attempts() + 1, p.rekeys()));
         }
         if (outcome instanceof Outcome.Checked c) {
@@ -256,7 +259,7 @@ public final class StateMachine {
         RequestState next = switch (k.problem()) {
             case PERMS -> generating ? RequestState.NEED_KEY_GEN_PERMS : RequestState.NEED_GUIDANCE;
             case PIN -> generating ? RequestState.NEED_KEY_GEN_PIN : RequestState.NEED_KEYINFO_READ_PIN;
-            case OTHER -> RequestState.NEED_GUIDANCE;
+            case UNUSABLE, OTHER -> RequestState.NEED_GUIDANCE;
         };
         return r.with(next, r.progress().withCa(r.progress().caCookie(), k.message()));
     }
