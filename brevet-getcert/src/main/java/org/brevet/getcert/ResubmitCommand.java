@@ -48,8 +48,6 @@ class ResubmitCommand implements Callable<Integer> {
         sel.dbdir = options.storage.dbdir;
         sel.nickname = options.storage.nickname;
         sel.certFile = options.storage.certFile;
-        options.storage.dbdir = null;
-        options.storage.nickname = null;
         TrackerClient client = connection.client();
         Reply reply = Replies.require(client.send(new Command.Resubmit(sel.selector(err),
                 options.toSpec(newId, parent.forcedCa(), false, err), rekey())));

@@ -32,7 +32,9 @@ final class SpecOptions {
 
     /** The spec; {@code id} is the new nickname (or null), {@code forcedCa} the wrapper's CA. */
     RequestSpec toSpec(String id, Optional<String> forcedCa, boolean newLocations, PrintWriter err) {
-        storage.rejectNss();
+        if (newLocations) {
+            storage.rejectNss();
+        }
         if (template.challengePassword != null || template.challengePasswordFile != null
                 || template.msTemplateSpec != null) {
             throw new BrevetException(ErrorKind.MALFORMED,

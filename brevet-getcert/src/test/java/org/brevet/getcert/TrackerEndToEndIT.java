@@ -414,4 +414,18 @@ class TrackerEndToEndIT {
         assertThat(certs.resolve("self.crt")).exists();
         assertThat(Instant.now()).isNotNull();
     }
+
+    @Test
+    @Order(10)
+    void startTracking_anExistingCertificate_monitorsItWithoutReissuing() throws IOException {
+        String before = Files.readString(certs.resolve("self.crt"));
+
+        Processes.Result r = getcert("start-tracking", "-c", "SelfSign", "-k", path("self.key"), "-f", path("self.crt"),
+                "-I", "again", "-w");
+
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        assertThat(r.stdout()).startsWith("New tracking request \"again\" added.");
+        assertThat(listOf("again")).contains("\tstatus: MONITORING\n").contains("\tsubject: CN=self1.example.test\n");
+        assertThat(Files.readString(certs.resolve("self.crt"))).isEqualTo(before);
+    }
 }
