@@ -12,8 +12,8 @@ import org.brevet.tracker.api.TrackerClient;
 import picocli.CommandLine.Option;
 
 /**
- * {@code -w} and {@code --wait-timeout}: poll the daemon until the request is issued or stuck, then exit
- * with the status code (reference §1.12). With {@code -v} each state change is printed as certmonger does.
+ * {@code -w} and {@code --wait-timeout}: poll the daemon until the request is issued, stuck, unreachable or
+ * waiting on the CA (CA_WORKING, exit 5, as certmonger), then exit with the status code (reference §1.12). With {@code -v} each state change is printed as certmonger does.
  */
 final class WaitOptions {
     private static final Duration POLL = Duration.ofMillis(200);
@@ -42,7 +42,7 @@ final class WaitOptions {
                 out.flush();
             }
             last = state;
-            if (ExitCode.isFinal(state) || Instant.now().isAfter(deadline)) {
+            if (ExitCode.isFinal(state) || state == RequestState.CA_WORKING || Instant.now().isAfter(deadline)) {
                 return ExitCode.forState(state).code();
             }
             try {

@@ -167,6 +167,8 @@ class TrackerEndToEndIT {
     @Order(3)
     @CsvSource({
         "issue, MONITORING, 0",
+        "1, CA_WORKING, 5",
+        "5, CA_WORKING, 5",
         "2, CA_REJECTED, 2",
         "3, CA_UNREACHABLE, 3",
         "4, CA_UNCONFIGURED, 4",
