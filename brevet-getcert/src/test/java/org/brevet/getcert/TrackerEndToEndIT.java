@@ -254,7 +254,9 @@ class TrackerEndToEndIT {
         Processes.until(() -> listOf("local1"), s -> s.contains("status: MONITORING"), Duration.ofSeconds(30), "MONITORING");
         String newSerial = Processes.openssl("x509", "-in", path("local.crt"), "-noout", "-serial").stdout().strip()
                 .replace("serial=", "");
-        assertThat(Files.readString(certs.resolve("post.env")).toUpperCase()).contains("BREVET_NEW_SERIAL=" + newSerial);
+        String oldSerial = before.strip().replace("serial=", "");
+        assertThat(Files.readString(certs.resolve("post.env")).toUpperCase()).contains("BREVET_NEW_SERIAL=" + newSerial)
+                .contains("BREVET_OLD_SERIAL=" + oldSerial);
         long daemonNow = Instant.now().plus(Duration.ofDays(340)).getEpochSecond();
         assertThat(Processes.openssl("verify", "-attime", Long.toString(daemonNow), "-CAfile", path("local-ca.crt"),
                 path("local.crt")).stdout()).as("valid at the daemon's (moved) time").contains(": OK");

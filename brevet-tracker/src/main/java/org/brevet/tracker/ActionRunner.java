@@ -177,7 +177,7 @@ final class ActionRunner implements Performer {
         return new Outcome.Notified();
     }
 
-    /** Before saving, the current certificate is the old one and the issued one the new; after saving, only the new is known. */
+    /** Before saving, the current certificate is the old one and the issued one the new; after, the machine remembers the old serial. */
     private static SaveHook.Event event(TrackedRequest r, String kind) {
         RequestSettings s = r.settings();
         String current = r.cert() == null ? null : r.cert().serial();
@@ -185,7 +185,7 @@ final class ActionRunner implements Performer {
                 : Certificate.parse(r.progress().issuedPem()).serial().toHex();
         boolean before = issued != null;
         return new SaveHook.Event(kind, r.id(), s.caName(), s.certStorage().location(), s.keyStorage().location(),
-                before ? current : null, before ? issued : current);
+                before ? current : r.progress().previousSerial(), before ? issued : current);
     }
 
     /** The validity notice fired at or after expiry (the check time is recorded when it fires). */

@@ -48,11 +48,6 @@ class SchedulerTest {
         final AtomicInteger running = new AtomicInteger();
         final AtomicInteger maxRunning = new AtomicInteger();
         final CountDownLatch release = new CountDownLatch(1);
-        final CountDownLatch monitoring;
-
-        GatedPerformer(int requests) {
-            monitoring = new CountDownLatch(requests);
-        }
 
         @Override
         public Outcome run(TrackedRequest r, Action action) {
@@ -72,7 +67,6 @@ class SchedulerTest {
                             List.of(), List.of(), List.of(), List.of(), List.of(), List.of()));
                 }
                 case NOTIFY_ISSUED -> {
-                    monitoring.countDown();
                     return new Outcome.Notified();
                 }
                 default -> throw new AssertionError(action);
@@ -82,7 +76,7 @@ class SchedulerTest {
 
     @Test
     void manyRequestsDueAtOnce_submitAtMostTheBound_andAllReachMonitoring() throws Exception {
-        GatedPerformer performer = new GatedPerformer(12);
+        GatedPerformer performer = new GatedPerformer();
         RequestStore store = new RequestStore(dir);
         try (Scheduler scheduler = new Scheduler(StateMachine.certmongerDefaults(), performer, store, clock, 8, 3)) {
             scheduler.start(IntStream.range(0, 12).mapToObj(i -> request("r" + i)).toList());
@@ -90,7 +84,7 @@ class SchedulerTest {
             awaitRunning(performer, 3);
             performer.release.countDown();
 
-            assertThat(performer.monitoring.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            awaitAllMonitoring(scheduler);
             assertThat(performer.maxRunning.get()).isEqualTo(3);
             assertThat(store.loadAll().loaded()).hasSize(12).allMatch(r -> r.state() == RequestState.MONITORING);
         }
@@ -98,7 +92,7 @@ class SchedulerTest {
 
     @Test
     void inFlightStateIsPersisted_andRolledBackByTheNextStart() throws Exception {
-        GatedPerformer performer = new GatedPerformer(1);
+        GatedPerformer performer = new GatedPerformer();
         RequestStore store = new RequestStore(dir);
         try (Scheduler scheduler = new Scheduler(StateMachine.certmongerDefaults(), performer, store, clock, 2, 1)) {
             scheduler.start(List.of(request("r1")));
@@ -107,12 +101,12 @@ class SchedulerTest {
             assertThat(store.loadAll().loaded()).extracting(TrackedRequest::state).containsExactly(RequestState.SUBMITTING);
         }
         assertThat(store.loadAll().loaded()).extracting(TrackedRequest::state).containsExactly(RequestState.SUBMITTING);
-        GatedPerformer second = new GatedPerformer(1);
+        GatedPerformer second = new GatedPerformer();
         second.release.countDown();
         try (Scheduler restarted = new Scheduler(StateMachine.certmongerDefaults(), second, store, clock, 2, 1)) {
             restarted.start(store.loadAll().loaded());
 
-            assertThat(second.monitoring.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            awaitAllMonitoring(restarted);
             assertThat(restarted.get("r1").map(TrackedRequest::state)).isEqualTo(Optional.of(RequestState.MONITORING));
         }
         performer.release.countDown();
@@ -120,7 +114,7 @@ class SchedulerTest {
 
     @Test
     void requestRenamedWhileItsActionRuns_isNotLeftBusy() throws Exception {
-        GatedPerformer performer = new GatedPerformer(1);
+        GatedPerformer performer = new GatedPerformer();
         RequestStore store = new RequestStore(dir);
         try (Scheduler scheduler = new Scheduler(StateMachine.certmongerDefaults(), performer, store, clock, 2, 1)) {
             scheduler.start(List.of(request("old")));
@@ -129,9 +123,18 @@ class SchedulerTest {
             scheduler.update("old", r -> r.withId("new").withState(RequestState.NEED_TO_SUBMIT));
             performer.release.countDown();
 
-            assertThat(performer.monitoring.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            awaitAllMonitoring(scheduler);
             assertThat(scheduler.get("old")).isEmpty();
             assertThat(store.loadAll().loaded()).extracting(TrackedRequest::id).containsExactly("new");
+        }
+    }
+
+    /** Waits (bounded) until every request is MONITORING, as seen through the scheduler. */
+    private static void awaitAllMonitoring(Scheduler scheduler) {
+        Instant deadline = Instant.now().plus(WAIT);
+        while (!scheduler.all().stream().allMatch(r -> r.state() == RequestState.MONITORING)) {
+            assertThat(Instant.now()).as("all requests MONITORING: " + scheduler.all()).isBefore(deadline);
+            Thread.onSpinWait();
         }
     }
 

@@ -123,7 +123,8 @@ public final class StateMachine {
         if (outcome instanceof Outcome.Saved saved) {
             expect(r, RequestState.SAVING_CERT);
             Progress next = p.withIssued(null, null).withNextKeyPending(false).withCa(null, null)
-                    .withCounters(0, 0).withNextAttempt(null).withChecks(now, now);
+                    .withCounters(0, 0).withNextAttempt(null).withChecks(now, now)
+                    .withPreviousSerial(r.cert() == null ? null : r.cert().serial());
             return r.with(RequestState.SAVED_CERT, saved.facts(), next);
         }
         if (outcome instanceof Outcome.SaveFailed f) {

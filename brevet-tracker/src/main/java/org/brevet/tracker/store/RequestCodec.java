@@ -66,7 +66,8 @@ final class RequestCodec {
                 .put("attempts", p.attempts()).put("rekeys", p.rekeys())
                 .time("next_attempt", p.nextAttempt()).time("submitted", p.submitted())
                 .time("last_need_notify_check", p.lastNotifyCheck())
-                .time("last_need_enroll_check", p.lastEnrollCheck());
+                .time("last_need_enroll_check", p.lastEnrollCheck())
+                .put("previous_serial", p.previousSerial());
         return w.fields();
     }
 
@@ -98,7 +99,8 @@ final class RequestCodec {
         Progress progress = new Progress(f.pem("csr"), f.pem("issued_cert"), chain(f.text("issued_chain")),
                 f.text("ca_cookie"), f.text("ca_error"), f.text("hook_error"), f.integer("attempts", 0),
                 f.integer("rekeys", 0), f.flag("key_next_pending", false), f.time("next_attempt"),
-                f.time("submitted"), f.time("last_need_notify_check"), f.time("last_need_enroll_check"));
+                f.time("submitted"), f.time("last_need_notify_check"), f.time("last_need_enroll_check"),
+                f.text("previous_serial"));
         return new TrackedRequest(id, state, settings, cert, progress);
     }
 

@@ -39,7 +39,7 @@ class RequestStoreTest {
         Progress p = new Progress("-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----\n",
                 PEM, List.of(PEM), "cookie 1", "line one\nline two", "post-save exited 3", 2, 1, true,
                 Instant.parse("2026-06-01T10:00:00Z"), Instant.parse("2026-01-01T00:00:00Z"),
-                Instant.parse("2026-05-01T00:00:00Z"), null);
+                Instant.parse("2026-05-01T00:00:00Z"), null, "09");
         return new TrackedRequest(id, RequestState.CA_UNREACHABLE, s, c, p);
     }
 
