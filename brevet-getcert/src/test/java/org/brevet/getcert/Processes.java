@@ -24,8 +24,14 @@ final class Processes {
     }
 
     static List<String> java(String mainClass, String... args) {
+        return javaWith(List.of(), mainClass, args);
+    }
+
+    static List<String> javaWith(List<String> jvmOptions, String mainClass, String... args) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), mainClass));
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path")));
+        cmd.addAll(jvmOptions);
+        cmd.add(mainClass);
         cmd.addAll(List.of(args));
         return cmd;
     }

@@ -432,4 +432,17 @@ class TrackerEndToEndIT {
         assertThat(listOf("again")).contains("\tstatus: MONITORING\n").contains("\tsubject: CN=self1.example.test\n");
         assertThat(Files.readString(certs.resolve("self.crt"))).isEqualTo(before);
     }
+
+    @Test
+    @Order(10)
+    void localGetcertWrapper_forcesTheLocalCa() {
+        List<String> cmd = Processes.javaWith(List.of("-Dbrevet.getcert.ca=local"), "org.brevet.getcert.GetcertMain",
+                "request", "--socket", socket.toString(), "-k", path("wrapped.key"), "-f", path("wrapped.crt"), "-I",
+                "wrapped", "-w");
+
+        Processes.Result r = Processes.run(cmd, Map.of());
+
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        assertThat(listOf("wrapped")).contains("\tCA: local\n").contains("\tstatus: MONITORING\n");
+    }
 }
