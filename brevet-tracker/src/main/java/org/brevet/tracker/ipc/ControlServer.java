@@ -9,9 +9,13 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import jdk.net.ExtendedSocketOptions;
 import jdk.net.UnixDomainPrincipal;
 import org.brevet.pki.BrevetException;
@@ -31,13 +35,20 @@ import org.slf4j.LoggerFactory;
  */
 public final class ControlServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ControlServer.class);
+    static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(30);
 
     private final Path socket;
     private final CommandHandler handler;
     private final TrackerJson json;
     private final String owner;
+    private final Duration connectionTimeout;
     private final ExecutorService connections = Executors.newFixedThreadPool(4, r -> {
         Thread t = new Thread(r, "tracker-control");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ScheduledExecutorService timeouts = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "tracker-control-timeout");
         t.setDaemon(true);
         return t;
     });
@@ -45,6 +56,11 @@ public final class ControlServer implements AutoCloseable {
     private Thread acceptor;
 
     public ControlServer(Path socket, CommandHandler handler, TrackerJson json, String owner) {
+        this(socket, handler, json, owner, CONNECTION_TIMEOUT);
+    }
+
+    ControlServer(Path socket, CommandHandler handler, TrackerJson json, String owner, Duration connectionTimeout) {
+        this.connectionTimeout = connectionTimeout;
         this.socket = socket;
         this.handler = handler;
         this.json = json;
@@ -95,23 +111,39 @@ public final class ControlServer implements AutoCloseable {
         }
     }
 
+    /**
+     * One connection: the peer is checked before anything is read, and a connection that has not finished
+     * within the connection timeout (30 s) is closed, so a silent client cannot hold a handler thread.
+     */
     private void serve(SocketChannel ch) {
+        ScheduledFuture<?> watchdog = timeouts.schedule(() -> closeQuietly(ch), connectionTimeout.toMillis(),
+                TimeUnit.MILLISECONDS);
         try (ch) {
             Peer peer = peerOf(ch);
             Reply reply;
-            Optional<String> line = LineFraming.read(Channels.newInputStream(ch));
-            if (line.isEmpty()) {
-                return;
-            }
             if (!mayManage(peer)) {
                 LOG.warn("Client's user {} is not allowed to manage this daemon (owner {}), ignoring.", peer.user(), owner);
                 reply = Reply.failure(Reply.Status.DENIED, "Insufficient access.  Please retry operation as root.");
             } else {
+                Optional<String> line = LineFraming.read(Channels.newInputStream(ch));
+                if (line.isEmpty()) {
+                    return;
+                }
                 reply = handle(line.get(), peer);
             }
             LineFraming.write(Channels.newOutputStream(ch), json.encode(reply));
         } catch (IOException | RuntimeException e) {
             LOG.warn("control connection failed: {}", e.toString());
+        } finally {
+            watchdog.cancel(false);
+        }
+    }
+
+    private static void closeQuietly(SocketChannel ch) {
+        try {
+            ch.close();
+        } catch (IOException e) {
+            // already closed
         }
     }
 
@@ -160,5 +192,6 @@ public final class ControlServer implements AutoCloseable {
             LOG.warn("cannot remove {}: {}", socket, e.getMessage());
         }
         connections.shutdownNow();
+        timeouts.shutdownNow();
     }
 }

@@ -76,4 +76,27 @@ class ControlServerTest {
             assertThatThrownBy(second::start).isInstanceOf(BrevetException.class).hasMessageContaining("another tracker daemon");
         }
     }
+
+    @Test
+    void silentClients_areCutOff_soRealCommandsStillGetThrough() throws Exception {
+        Path socket = dir.resolve("s");
+        List<java.nio.channels.SocketChannel> silent = new ArrayList<>();
+        try (ControlServer server = new ControlServer(socket, (c, p) -> Reply.ok("served"), new TrackerJson(),
+                System.getProperty("user.name"), java.time.Duration.ofMillis(200))) {
+            server.start();
+            for (int i = 0; i < 6; i++) {
+                java.nio.channels.SocketChannel ch = java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX);
+                ch.connect(java.net.UnixDomainSocketAddress.of(socket));
+                silent.add(ch);
+            }
+
+            Reply reply = new TrackerClient(socket, new TrackerJson()).send(new Command.ListCas());
+
+            assertThat(reply.message()).isEqualTo("served");
+        } finally {
+            for (var ch : silent) {
+                ch.close();
+            }
+        }
+    }
 }
