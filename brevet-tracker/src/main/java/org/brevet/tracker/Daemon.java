@@ -1,5 +1,6 @@
 package org.brevet.tracker;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
@@ -102,7 +103,7 @@ final class Daemon implements AutoCloseable {
     private static void createStateDir(Path dir) {
         try {
             Files.createDirectories(dir);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new BrevetException(ErrorKind.UNAVAILABLE, "cannot create state directory " + dir + ": " + e.getMessage(), e);
         }
     }

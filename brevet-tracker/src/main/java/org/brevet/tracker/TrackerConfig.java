@@ -1,5 +1,6 @@
 package org.brevet.tracker;
 
+import java.util.LinkedHashMap;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,7 +59,7 @@ record TrackerConfig(
     }
 
     static TrackerConfig parse(String text) {
-        Map<String, String> v = new java.util.LinkedHashMap<>();
+        Map<String, String> v = new LinkedHashMap<>();
         List<String> warnings = new ArrayList<>();
         String section = "";
         int n = 0;

@@ -1,5 +1,6 @@
 package org.brevet.tracker.notify;
 
+import java.util.HashMap;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -77,7 +78,7 @@ public final class Notifier {
     }
 
     private void run(List<String> argv, Map<String, String> extra) {
-        java.util.HashMap<String, String> env = new java.util.HashMap<>(baseEnv);
+        Map<String, String> env = new HashMap<>(baseEnv);
         env.putAll(extra);
         ChildProcess.Result r = ChildProcess.run(argv, env, null, TIMEOUT);
         if (!r.started() || r.exitCode() != 0) {

@@ -1,5 +1,7 @@
 package org.brevet.tracker.submit;
 
+import java.security.PublicKey;
+import java.util.stream.Collectors;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,10 +28,10 @@ final class Issuance {
     }
 
     static Certificate issue(Csr csr, CsrTemplate template, DistinguishedName issuer, Signer signer,
-            SerialNumber serial, Instant notBefore, Duration validity, java.security.PublicKey issuerKey) {
+            SerialNumber serial, Instant notBefore, Duration validity, PublicKey issuerKey) {
         Set<KeyUsage> ku = csr.requestedKeyUsage();
         if (ku.isEmpty()) {
-            ku = template.keyUsage().stream().map(KeyUsage::parse).collect(java.util.stream.Collectors.toSet());
+            ku = template.keyUsage().stream().map(KeyUsage::parse).collect(Collectors.toSet());
         }
         List<String> eku = csr.requestedExtendedKeyUsages();
         if (eku.isEmpty()) {

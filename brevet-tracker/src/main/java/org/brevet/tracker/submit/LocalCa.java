@@ -1,5 +1,6 @@
 package org.brevet.tracker.submit;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,7 +78,7 @@ public final class LocalCa {
         try {
             caCert = Certificate.parse(Files.readAllBytes(dir.resolve("ca.crt")));
             caKey = PrivateKeys.read(dir.resolve("ca.key"));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new BrevetException(ErrorKind.UNAVAILABLE, "cannot read the local CA in " + dir, e);
         }
     }
@@ -88,7 +89,7 @@ public final class LocalCa {
             if (caCert != null) {
                 AtomicFiles.writePublic(dir.resolve("ca-previous.crt"), caCert.toPem().getBytes(StandardCharsets.US_ASCII));
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new BrevetException(ErrorKind.UNAVAILABLE, "cannot create " + dir, e);
         }
         KeyPair pair = KeySpec.EC_P256.generate(random);
