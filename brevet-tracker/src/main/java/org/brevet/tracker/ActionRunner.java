@@ -24,7 +24,9 @@ import org.brevet.tracker.state.CertFacts;
 import org.brevet.tracker.state.Outcome;
 import org.brevet.tracker.state.RequestSettings;
 import org.brevet.tracker.state.TrackedRequest;
+import org.brevet.tracker.submit.CaDataRefresh;
 import org.brevet.tracker.submit.CaEntry;
+import org.brevet.tracker.submit.CaKind;
 import org.brevet.tracker.submit.SubmitOutcome;
 import org.brevet.tracker.submit.SubmitRequest;
 import org.brevet.tracker.submit.Submitter;
@@ -160,8 +162,7 @@ final class ActionRunner implements Performer {
         if (r.settings().caFiles().isEmpty()) {
             return;
         }
-        List<String> pems = chain.isEmpty()
-                ? cas.find(r.settings().caName()).map(CaEntry::rootCertsPem).orElse(List.of())
+        List<String> pems = chain.isEmpty() ? knownRoots(r.settings().caName())
                 : chain.stream().map(Certificate::toPem).toList();
         if (pems.isEmpty()) {
             return;
@@ -170,6 +171,18 @@ final class ActionRunner implements Performer {
         for (String f : r.settings().caFiles()) {
             AtomicFiles.writePublic(Path.of(f), bytes);
         }
+    }
+
+    /** The CA's roots; for a helper CA whose data refresh has not finished yet, fetched now. */
+    private List<String> knownRoots(String caName) {
+        Optional<CaEntry> ca = cas.find(caName);
+        if (ca.isEmpty()) {
+            return List.of();
+        }
+        if (ca.get().rootCertsPem().isEmpty() && ca.get().kind() == CaKind.EXTERNAL) {
+            return CaDataRefresh.fetchRoots(ca.get(), submitters.helper(ca.get()));
+        }
+        return ca.get().rootCertsPem();
     }
 
     private Outcome notify(String message) {

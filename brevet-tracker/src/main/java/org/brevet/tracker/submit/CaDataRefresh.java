@@ -38,6 +38,19 @@ public final class CaDataRefresh {
         return ca.withData(aka.isEmpty() ? null : aka, roots, profiles, dflt.isEmpty() ? null : dflt, enroll, renew, error);
     }
 
+    /** FETCH-ROOTS alone, for a CA whose roots are needed now (a {@code -F} file) but not yet known. */
+    public static List<String> fetchRoots(CaEntry ca, HelperCommand helper) {
+        ChildProcess.Result r = helper.run("FETCH-ROOTS", ca.nickname(), Map.of());
+        if (!r.started() || r.exitCode() != 0) {
+            return List.of();
+        }
+        try {
+            return Certificate.parseAll(r.stdout()).stream().map(Certificate::toPem).toList();
+        } catch (BrevetException e) {
+            return List.of();
+        }
+    }
+
     private static String run(HelperCommand helper, CaEntry ca, String op, StringBuilder errors, String previous) {
         ChildProcess.Result r = helper.run(op, ca.nickname(), Map.of());
         if (!r.started()) {
