@@ -1,23 +1,18 @@
 package org.brevet.pki;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.bouncycastle.asn1.ASN1Encodable;
-import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.ASN1TaggedObject;
-import org.bouncycastle.asn1.DERGeneralString;
 import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.DERTaggedObject;
 import org.bouncycastle.asn1.DERUTF8String;
 import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.util.IPAddress;
 
 /**
  * One subjectAltName entry (RFC 5280 §4.2.1.6): a DNS name, an IP address (v4 or v6, kept in canonical
@@ -30,8 +25,6 @@ public record SubjectAltName(Kind kind, String value) {
     static final ASN1ObjectIdentifier KRB5_PRINCIPAL = new ASN1ObjectIdentifier("1.3.6.1.5.2.2");
     /** Microsoft User Principal Name. */
     static final ASN1ObjectIdentifier UPN = new ASN1ObjectIdentifier("1.3.6.1.4.1.311.20.2.3");
-    /** KRB5-NT-PRINCIPAL (RFC 4120 §6.2). */
-    private static final int NT_PRINCIPAL = 1;
 
     /** The kinds of names, with the prefix used in text form. */
     public enum Kind {
@@ -75,7 +68,7 @@ public record SubjectAltName(Kind kind, String value) {
             throw new BrevetException(ErrorKind.MALFORMED, "empty " + kind.prefix() + " subjectAltName");
         }
         if (kind == Kind.IP) {
-            value = canonicalIp(value);
+            value = IpAddressText.canonical(value);
         }
         if (kind == Kind.KERBEROS_PRINCIPAL && value.lastIndexOf('@') <= 0) {
             throw new BrevetException(ErrorKind.MALFORMED, "Kerberos principal '" + value + "' has no realm");
@@ -126,7 +119,7 @@ public record SubjectAltName(Kind kind, String value) {
             case EMAIL: return new GeneralName(GeneralName.rfc822Name, value);
             case URI: return new GeneralName(GeneralName.uniformResourceIdentifier, value);
             case UPN: return otherName(UPN, new DERUTF8String(value));
-            case KERBEROS_PRINCIPAL: return otherName(KRB5_PRINCIPAL, krb5PrincipalName(value));
+            case KERBEROS_PRINCIPAL: return otherName(KRB5_PRINCIPAL, KerberosPrincipalName.encode(value));
             default: throw new AssertionError(kind);
         }
     }
@@ -139,7 +132,7 @@ public record SubjectAltName(Kind kind, String value) {
                 case GeneralName.dNSName: return Optional.of(new SubjectAltName(Kind.DNS, text(n)));
                 case GeneralName.rfc822Name: return Optional.of(new SubjectAltName(Kind.EMAIL, text(n)));
                 case GeneralName.uniformResourceIdentifier: return Optional.of(new SubjectAltName(Kind.URI, text(n)));
-                case GeneralName.iPAddress: return ipFromOctets(ASN1OctetString.getInstance(n).getOctets());
+                case GeneralName.iPAddress: return Optional.of(ip(IpAddressText.fromOctets(ASN1OctetString.getInstance(n).getOctets())));
                 case GeneralName.otherName: return fromOtherName(ASN1Sequence.getInstance(n));
                 default: return Optional.empty();
             }
@@ -156,10 +149,15 @@ public record SubjectAltName(Kind kind, String value) {
     private static final java.util.regex.Pattern DNS_NAME = java.util.regex.Pattern.compile(
             "(\\*\\.)?([A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)(\\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*");
 
+    /** Whether {@code name} passes the DNS-name check that {@link #dns} applies (LDH labels, optional "*."). */
+    public static boolean isDnsName(String name) {
+        return name.length() <= 253 && DNS_NAME.matcher(name).matches();
+    }
+
     private void validate() {
         switch (kind) {
             case DNS:
-                if (value.length() > 253 || !DNS_NAME.matcher(value).matches()) {
+                if (!isDnsName(value)) {
                     throw new BrevetException(ErrorKind.MALFORMED, "'" + value + "' is not a valid DNS name");
                 }
                 break;
@@ -199,103 +197,8 @@ public record SubjectAltName(Kind kind, String value) {
             return Optional.of(new SubjectAltName(Kind.UPN, text(value)));
         }
         if (type.equals(KRB5_PRINCIPAL)) {
-            return Optional.of(new SubjectAltName(Kind.KERBEROS_PRINCIPAL, principalFrom(ASN1Sequence.getInstance(value))));
+            return Optional.of(new SubjectAltName(Kind.KERBEROS_PRINCIPAL, KerberosPrincipalName.decode(ASN1Sequence.getInstance(value))));
         }
         return Optional.empty();
-    }
-
-    /** KRB5PrincipalName ::= SEQUENCE { realm [0] Realm, principalName [1] PrincipalName } (RFC 4556 §3.2.2). */
-    private static ASN1Encodable krb5PrincipalName(String principal) {
-        int at = principal.lastIndexOf('@');
-        String realm = principal.substring(at + 1);
-        String[] components = principal.substring(0, at).split("/", -1);
-        ASN1Encodable[] strings = new ASN1Encodable[components.length];
-        for (int i = 0; i < components.length; i++) {
-            strings[i] = new DERGeneralString(components[i]);
-        }
-        DERSequence principalName = new DERSequence(new ASN1Encodable[] {
-            new DERTaggedObject(true, 0, new ASN1Integer(NT_PRINCIPAL)),
-            new DERTaggedObject(true, 1, new DERSequence(strings))});
-        return new DERSequence(new ASN1Encodable[] {
-            new DERTaggedObject(true, 0, new DERGeneralString(realm)),
-            new DERTaggedObject(true, 1, principalName)});
-    }
-
-    private static String principalFrom(ASN1Sequence krb5) {
-        String realm = text(ASN1TaggedObject.getInstance(krb5.getObjectAt(0)).getExplicitBaseObject());
-        ASN1Sequence principalName = ASN1Sequence.getInstance(
-                ASN1TaggedObject.getInstance(krb5.getObjectAt(1)).getExplicitBaseObject());
-        ASN1Sequence strings = ASN1Sequence.getInstance(
-                ASN1TaggedObject.getInstance(principalName.getObjectAt(1)).getExplicitBaseObject());
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < strings.size(); i++) {
-            if (i > 0) {
-                sb.append('/');
-            }
-            sb.append(text(strings.getObjectAt(i)));
-        }
-        return sb.append('@').append(realm).toString();
-    }
-
-    private static Optional<SubjectAltName> ipFromOctets(byte[] octets) {
-        if (octets.length != 4 && octets.length != 16) {
-            throw new BrevetException(ErrorKind.MALFORMED, "IP address subjectAltName has " + octets.length + " octets");
-        }
-        try {
-            return Optional.of(ip(format(InetAddress.getByAddress(octets))));
-        } catch (UnknownHostException e) {
-            throw BrevetException.malformed("invalid IP address subjectAltName", e);
-        }
-    }
-
-    /** Validates a literal (never a host name: no DNS lookup happens) and returns its canonical text. */
-    private static String canonicalIp(String text) {
-        String s = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
-        if (!IPAddress.isValidIPv4(s) && !IPAddress.isValidIPv6(s)) {
-            throw new BrevetException(ErrorKind.MALFORMED, "'" + text + "' is not an IPv4 or IPv6 address");
-        }
-        try {
-            return format(InetAddress.getByName(s));
-        } catch (UnknownHostException e) {
-            throw BrevetException.malformed("'" + text + "' is not an IP address", e);
-        }
-    }
-
-    /** IPv4 dotted quad, or IPv6 in RFC 5952 form (lower case, longest zero run compressed). */
-    private static String format(InetAddress address) {
-        byte[] b = address.getAddress();
-        if (b.length == 4) {
-            return address.getHostAddress();
-        }
-        int[] groups = new int[8];
-        for (int i = 0; i < 8; i++) {
-            groups[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
-        }
-        int bestStart = -1;
-        int bestLen = 1;
-        for (int i = 0; i < 8; i++) {
-            int j = i;
-            while (j < 8 && groups[j] == 0) {
-                j++;
-            }
-            if (j - i > bestLen) {
-                bestStart = i;
-                bestLen = j - i;
-            }
-            i = Math.max(i, j);
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                sb.append("::");
-                i += bestLen - 1;
-                continue;
-            }
-            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
-                sb.append(':');
-            }
-            sb.append(Integer.toHexString(groups[i]));
-        }
-        return sb.toString();
     }
 }

@@ -54,9 +54,11 @@ class CertificateChainTest {
     }
 
     @Test
-    void validate_anchorWithSameNameButOtherKey_isBadSignature() {
-        Certificate impostor = TestPkis.create(KeySpec.EC_P256, NOW).ca();
-        assertThatThrownBy(() -> CertificateChain.order(leaf, List.of(sub)).validate(List.of(impostor), NOW))
+    void validate_tamperedLeafSignature_isBadSignature() {
+        byte[] der = leaf.toDer().bytes();
+        der[der.length - 2] ^= 0x55;
+        Certificate tampered = Certificate.parse(der);
+        assertThatThrownBy(() -> new CertificateChain(List.of(tampered, sub, root.ca())).validate(List.of(root.ca()), NOW))
                 .isInstanceOfSatisfying(BrevetException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.BAD_SIGNATURE));
     }
 

@@ -54,6 +54,14 @@ class SubjectAltNameTest {
     }
 
     @Test
+    void isDnsName_matchesTheFactoryRule() {
+        assertThat(SubjectAltName.isDnsName("ca.example.com")).isTrue();
+        assertThat(SubjectAltName.isDnsName("*.example.com")).isTrue();
+        assertThat(SubjectAltName.isDnsName("Certificate Authority")).isFalse();
+        assertThat(SubjectAltName.isDnsName("a".repeat(254))).isFalse();
+    }
+
+    @Test
     void fromGeneralName_toleratesNamesUserInputWouldNotPass() {
         GeneralName odd = new GeneralName(GeneralName.dNSName, "odd name");
         assertThat(SubjectAltName.fromGeneralName(odd)).contains(new SubjectAltName(SubjectAltName.Kind.DNS, "odd name"));

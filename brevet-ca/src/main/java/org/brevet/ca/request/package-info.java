@@ -1,0 +1,2 @@
+/** Certificate requests: end-entity enrollment and agent review. */
+package org.brevet.ca.request;

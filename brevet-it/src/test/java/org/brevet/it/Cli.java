@@ -1,0 +1,71 @@
+package org.brevet.it;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a real command (a Brevet launcher, openssl, curl) with a bounded timeout and captures its output. */
+final class Cli {
+    record Result(int exitCode, String stdout, String stderr) {
+        Result assertOk() {
+            if (exitCode != 0) {
+                throw new AssertionError("exit " + exitCode + "\nstdout: " + stdout + "\nstderr: " + stderr);
+            }
+            return this;
+        }
+    }
+
+    static Path home() {
+        return Path.of(System.getProperty("brevet.home", "../brevet-dist/target/brevet")).toAbsolutePath().normalize();
+    }
+
+    static Path launcher(String name) {
+        Path p = home().resolve("bin").resolve(name);
+        if (!Files.isExecutable(p)) {
+            throw new AssertionError("launcher missing: " + p + " (run mvn package first)");
+        }
+        return p;
+    }
+
+    static Result brevet(String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(launcher("brevet").toString());
+        cmd.addAll(Arrays.asList(args));
+        return run(cmd, 120);
+    }
+
+    static Result run(List<String> command, int timeoutSeconds) {
+        try {
+            Path out = Files.createTempFile("it-out", ".txt");
+            Path err = Files.createTempFile("it-err", ".txt");
+            Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            p.getOutputStream().close();
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("timed out after " + timeoutSeconds + " s: " + command);
+            }
+            Result r = new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+            return r;
+        } catch (IOException e) {
+            throw new AssertionError("cannot run " + command + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    static Result run(int timeoutSeconds, String... command) {
+        return run(Arrays.asList(command), timeoutSeconds);
+    }
+
+    private Cli() {
+    }
+}
