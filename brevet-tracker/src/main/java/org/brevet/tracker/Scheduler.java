@@ -16,7 +16,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
-import org.brevet.tracker.api.RequestState;
 import org.brevet.tracker.state.Action;
 import org.brevet.tracker.state.Decision;
 import org.brevet.tracker.state.Outcome;
@@ -188,13 +187,15 @@ final class Scheduler implements AutoCloseable {
             return;
         } catch (RuntimeException ex) {
             LOG.error("request {} action {} failed unexpectedly", id, action, ex);
-            outcome = null;
+            finish(e, generation, snapshot, action, null, "internal error during " + action + ": " + ex);
+            return;
         }
-        finish(e, generation, snapshot, action, outcome);
+        finish(e, generation, snapshot, action, outcome, null);
     }
 
     /** Works on the entry itself, not its id: a user may have renamed (or removed) the request meanwhile. */
-    private synchronized void finish(Entry e, long generation, TrackedRequest snapshot, Action action, Outcome outcome) {
+    private synchronized void finish(Entry e, long generation, TrackedRequest snapshot, Action action, Outcome outcome,
+            String failure) {
         e.busy = false;
         String id = e.request.id();
         if (closed || entries.get(id) != e) {
@@ -205,8 +206,7 @@ final class Scheduler implements AutoCloseable {
             kick(id);
             return;
         }
-        TrackedRequest next = outcome == null
-                ? machine.resetAfterRestart(snapshot).withState(RequestState.NEED_GUIDANCE)
+        TrackedRequest next = outcome == null ? machine.failed(snapshot, failure)
                 : machine.apply(snapshot, outcome, clock.instant());
         e.request = next;
         store.save(next);

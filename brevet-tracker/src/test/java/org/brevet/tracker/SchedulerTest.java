@@ -129,6 +129,24 @@ class SchedulerTest {
         }
     }
 
+    @Test
+    void actionThatThrows_leavesTheRequestNeedingGuidance_withTheReason() {
+        Performer broken = (r, a) -> {
+            throw new IllegalStateException("disk on fire");
+        };
+        try (Scheduler scheduler = new Scheduler(StateMachine.certmongerDefaults(), broken, new RequestStore(dir), clock, 2, 1)) {
+            scheduler.start(List.of(request("r1")));
+
+            Instant deadline = Instant.now().plus(WAIT);
+            while (scheduler.get("r1").orElseThrow().state() != RequestState.NEED_GUIDANCE) {
+                assertThat(Instant.now()).isBefore(deadline);
+                Thread.onSpinWait();
+            }
+            assertThat(scheduler.get("r1").orElseThrow().progress().caError())
+                    .isEqualTo("internal error during SUBMIT: java.lang.IllegalStateException: disk on fire");
+        }
+    }
+
     /** Waits (bounded) until every request is MONITORING, as seen through the scheduler. */
     private static void awaitAllMonitoring(Scheduler scheduler) {
         Instant deadline = Instant.now().plus(WAIT);

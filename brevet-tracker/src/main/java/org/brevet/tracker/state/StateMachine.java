@@ -189,6 +189,15 @@ public final class StateMachine {
         return resetAfterRestart(r).state() != r.state();
     }
 
+    /**
+     * An action failed in a way no outcome describes (a bug or an unexpected environment): the in-flight
+     * state is rolled back and the request waits for guidance, with the reason shown as its ca-error.
+     */
+    public TrackedRequest failed(TrackedRequest r, String reason) {
+        TrackedRequest back = resetAfterRestart(r);
+        return back.with(RequestState.NEED_GUIDANCE, back.progress().withCa(back.progress().caCookie(), reason));
+    }
+
     /** {@code getcert resubmit} / {@code rekey}: start over from a new CSR (and a new key when rekeying). */
     public TrackedRequest resubmit(TrackedRequest r, boolean rekey) {
         Progress p = r.progress().withCa(null, null).withCounters(0, 0).withNextAttempt(null).withHookError(null);
