@@ -21,10 +21,9 @@ import picocli.CommandLine.Spec;
             UserCommand.class,
             ProfileCommand.class,
             CaCertCommand.class,
-            // LEAD: register brevet-server's instance-local commands here once they are on main:
-            //   org.brevet.server.cli.CaCommand.class (ca init, ca install-cert),
-            //   org.brevet.server.cli.ServeCommand.class, org.brevet.server.cli.QuickstartCommand.class
-            // and add the brevet-server dependency back to brevet-cli/pom.xml.
+            org.brevet.server.cli.CaCommand.class,
+            org.brevet.server.cli.ServeCommand.class,
+            org.brevet.server.cli.QuickstartCommand.class,
         })
 final class BrevetCommand implements Runnable {
     @Spec
