@@ -22,10 +22,10 @@ import picocli.CommandLine.Spec;
             ProfileCommand.class,
             CaCertCommand.class,
             CrlCommand.class,
-            // LEAD: register brevet-server's instance-local commands here once they are on main:
-            //   org.brevet.server.cli.CaCommand.class (ca init, ca install-cert),
-            //   org.brevet.server.cli.ServeCommand.class, org.brevet.server.cli.QuickstartCommand.class
-            // and add the brevet-server dependency back to brevet-cli/pom.xml.
+            org.brevet.server.cli.CaCommand.class,
+            org.brevet.server.cli.ServeCommand.class,
+            org.brevet.server.cli.QuickstartCommand.class,
+            org.brevet.server.cli.AuditCommand.class,
         })
 final class BrevetCommand implements Runnable {
     @Spec

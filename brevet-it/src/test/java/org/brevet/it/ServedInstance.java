@@ -30,7 +30,8 @@ final class ServedInstance implements AutoCloseable {
     static ServedInstance init(Path dir, String... extraInitOptions) throws IOException {
         ServedInstance s = new ServedInstance(dir, freePort(), freePort());
         List<String> args = new ArrayList<>(List.of("ca", "init", "--instance", dir.toString(),
-                "--https-port", Integer.toString(s.httpsPort), "--http-port", Integer.toString(s.httpPort)));
+                "--https-port", Integer.toString(s.httpsPort), "--http-port", Integer.toString(s.httpPort),
+                "--bind", "127.0.0.1"));
         args.addAll(List.of(extraInitOptions));
         Cli.brevet(args.toArray(String[]::new)).assertOk();
         return s;

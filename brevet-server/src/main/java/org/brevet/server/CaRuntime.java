@@ -1,0 +1,117 @@
+package org.brevet.server;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import org.brevet.ca.Authority;
+import org.brevet.ca.AuthorityConfig;
+import org.brevet.ca.CaIdentity;
+import org.brevet.ca.RevocationAuthority;
+import org.brevet.ca.crl.CrlConfig;
+import org.brevet.ca.ocsp.OcspConfig;
+import org.brevet.ca.ocsp.OcspSigning;
+import org.brevet.ca.audit.AuditSigning;
+import org.brevet.ca.audit.FileAuditLog;
+import org.brevet.ca.api.store.Repositories;
+import org.brevet.pki.BrevetException;
+import org.brevet.pki.ErrorKind;
+import org.brevet.pki.Secret;
+import org.brevet.server.config.BrevetConfig;
+import org.brevet.store.DatabaseConfig;
+import org.brevet.store.JdbcStore;
+
+/**
+ * The authority with the resources it owns: the database pool and the audit log. Opened by
+ * {@code ca init} (to install profiles, system certificates and the first administrator) and by
+ * {@code serve}; closing it closes both resources.
+ */
+final class CaRuntime implements AutoCloseable {
+    private final JdbcStore store;
+    private final FileAuditLog audit;
+    private final Authority authority;
+    private final RevocationAuthority status;
+
+    private CaRuntime(JdbcStore store, FileAuditLog audit, Authority authority, RevocationAuthority status) {
+        this.store = store;
+        this.audit = audit;
+        this.authority = authority;
+        this.status = status;
+    }
+
+    /**
+     * Opens the store (UNAVAILABLE if the database cannot be reached) and the audit log, then builds the
+     * authority. {@code serve} signs the audit log with auditSigningCert; {@code ca init} cannot yet (that
+     * key is one of the certificates it issues), and the first seal of {@code serve} covers its records.
+     */
+    static CaRuntime open(InstanceLayout layout, BrevetConfig config, CaIdentity identity, AuditSigning signing,
+            OcspSigning ocspSigning, Clock clock, SecureRandom random) {
+        JdbcStore store = JdbcStore.open(databaseConfig(layout, config));
+        FileAuditLog audit = null;
+        try {
+            audit = FileAuditLog.open(layout.auditDir(), clock, signing);
+            AuthorityConfig urls = authorityConfig(config);
+            Authority authority = Authority.create(urls, identity, store.repositories(), audit, clock, random);
+            RevocationAuthority status = RevocationAuthority.create(
+                    CrlConfig.master(urls.crlUrl(), crlWorkDirectory(layout)), OcspConfig.defaults(), ocspSigning,
+                    identity, store.repositories().certificates(), store.revocations(), store.crls(), audit, clock);
+            return new CaRuntime(store, audit, authority, status);
+        } catch (RuntimeException e) {
+            if (audit != null) {
+                audit.close();
+            }
+            store.close();
+            throw e;
+        }
+    }
+
+    /** Where CRL entries are spooled while a CRL is generated ({@code data/crl}). */
+    private static Path crlWorkDirectory(InstanceLayout layout) {
+        Path dir = layout.dataDir().resolve("crl");
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new BrevetException(ErrorKind.UNAVAILABLE, "cannot create " + dir + ": " + e.getMessage(), e);
+        }
+        return dir;
+    }
+
+    static DatabaseConfig databaseConfig(InstanceLayout layout, BrevetConfig config) {
+        BrevetConfig.Database db = config.database();
+        if (db.isEmbedded()) {
+            DatabaseConfig h2 = DatabaseConfig.h2(layout.dataDir());
+            return new DatabaseConfig(h2.jdbcUrl(), h2.user(), h2.password(), db.maxPoolSize());
+        }
+        Secret password = db.passwordFile().map(PasswordFiles::readSingle).orElse(Secret.of(""));
+        return new DatabaseConfig(db.url().orElseThrow(), db.user().orElse(""), password, db.maxPoolSize());
+    }
+
+    /** The URLs certificates carry, on the plain HTTP listener of the first host name. */
+    static AuthorityConfig authorityConfig(BrevetConfig config) {
+        String base = "http://" + config.server().primaryHostname() + ":" + config.server().httpPort();
+        return new AuthorityConfig(base + "/ca/ocsp", base + "/ca/cacert.der", base + "/crl/MasterCRL.crl");
+    }
+
+    Authority authority() {
+        return authority;
+    }
+
+    /** Revocation, the MasterCRL issuing point and the OCSP responder. */
+    RevocationAuthority status() {
+        return status;
+    }
+
+    Repositories repositories() {
+        return store.repositories();
+    }
+
+    @Override
+    public void close() {
+        try {
+            audit.close();
+        } finally {
+            store.close();
+        }
+    }
+}

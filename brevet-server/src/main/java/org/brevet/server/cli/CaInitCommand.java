@@ -1,0 +1,165 @@
+package org.brevet.server.cli;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.brevet.pki.BrevetException;
+import org.brevet.pki.DistinguishedName;
+import org.brevet.pki.KeySpec;
+import org.brevet.server.InitOptions;
+import org.brevet.server.InstanceLayout;
+import org.brevet.server.Installer;
+import org.brevet.server.config.BrevetConfig;
+import org.brevet.server.config.ConfigFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code brevet ca init}: creates a CA instance (Dogtag's pkispawn). */
+@Command(name = "init", mixinStandardHelpOptions = true,
+        description = {"Create a CA instance (Dogtag's pkispawn).",
+            "Writes DIR/conf (brevet.conf, password.conf), the key token DIR/alias/keys.p12 with the CA key and the",
+            "system certificates, DIR/certs/ca.pem, the database with the default profiles, and the first",
+            "administrator's credential DIR/admin/ca_admin_cert.p12 (password in DIR/admin/pkcs12_password.conf)."},
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
+            "0:success", "2:usage or local input error (bad option, instance exists, unreadable file)",
+            "3:database unreachable", "5:internal error (see the log)"})
+public final class CaInitCommand implements Callable<Integer> {
+    static final Set<String> KEYS = Set.of("rsa:2048", "rsa:3072", "rsa:4096", "ec:p256", "ec:p384");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--instance", required = true, paramLabel = "DIR", description = "instance directory to create")
+    Path instance;
+
+    @Option(names = "--subject", paramLabel = "DN", defaultValue = InitOptions.DEFAULT_SUBJECT,
+            description = "CA subject name (default: ${DEFAULT-VALUE})")
+    String subject;
+
+    @Option(names = "--key", paramLabel = "SPEC", defaultValue = "rsa:2048",
+            description = "CA key: rsa:2048, rsa:3072, rsa:4096, ec:p256 or ec:p384 (default: ${DEFAULT-VALUE})")
+    String key;
+
+    @Option(names = "--hostname", paramLabel = "NAME",
+            description = "host name of the server, repeatable; the first goes into certificate URLs (default: localhost)")
+    List<String> hostnames = new ArrayList<>();
+
+    @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "0.0.0.0",
+            description = "address the listeners bind (default: ${DEFAULT-VALUE}, every interface)")
+    String bind;
+
+    @Option(names = "--https-port", paramLabel = "N", defaultValue = "8443", description = "HTTPS port (default: ${DEFAULT-VALUE})")
+    int httpsPort;
+
+    @Option(names = "--http-port", paramLabel = "N", defaultValue = "8080", description = "plain HTTP port (default: ${DEFAULT-VALUE})")
+    int httpPort;
+
+    @Option(names = "--db-url", paramLabel = "JDBC_URL",
+            description = "database (jdbc:postgresql://... or jdbc:h2:...); default: embedded H2 in DIR/data")
+    String dbUrl;
+
+    @Option(names = "--db-user", paramLabel = "USER", description = "database user")
+    String dbUser;
+
+    @Option(names = "--db-password-file", paramLabel = "FILE", description = "file holding the database password")
+    Path dbPasswordFile;
+
+    @Option(names = "--admin-password-file", paramLabel = "FILE",
+            description = "password for admin/ca_admin_cert.p12 (default: a random one)")
+    Path adminPasswordFile;
+
+    @Option(names = "--external-ca", description = "the CA certificate comes from an external CA: stop after writing its CSR")
+    boolean externalCa;
+
+    @Option(names = "--csr-out", paramLabel = "FILE", description = "with --external-ca: where to write the CA's CSR")
+    Path csrOut;
+
+    private final Clock clock;
+    private final SecureRandom random;
+
+    public CaInitCommand() {
+        this(Clock.systemUTC(), new SecureRandom());
+    }
+
+    CaInitCommand(Clock clock, SecureRandom random) {
+        this.clock = clock;
+        this.random = random;
+    }
+
+    @Override
+    public Integer call() {
+        return ExitCodes.run(spec.commandLine().getErr(), () -> {
+            InitOptions options = options();
+            Installer.Result result = new Installer(clock, random).install(InstanceLayout.of(instance), options);
+            var out = spec.commandLine().getOut();
+            if (result.csr().isPresent()) {
+                out.println("CA key generated; have the external CA sign " + result.csr().get()
+                        + ", then run: brevet ca install-cert --instance " + result.layout().root() + " --cert FILE");
+            } else {
+                out.println("CA instance created in " + result.layout().root());
+                out.println("CA certificate: " + result.layout().caCertificate());
+                out.println("administrator credential: " + result.layout().adminCredential()
+                        + " (password in " + result.layout().adminPasswordFile() + ")");
+            }
+            out.flush();
+            return ExitCodes.OK;
+        });
+    }
+
+    InitOptions options() {
+        if (!KEYS.contains(key.toLowerCase(java.util.Locale.ROOT))) {
+            throw BrevetException.malformed("--key: must be one of rsa:2048, rsa:3072, rsa:4096, ec:p256, ec:p384", null);
+        }
+        if (externalCa != (csrOut != null)) {
+            throw BrevetException.malformed("--external-ca and --csr-out go together", null);
+        }
+        if ((dbUrl == null) && (dbUser != null || dbPasswordFile != null)) {
+            throw BrevetException.malformed("--db-user and --db-password-file need --db-url", null);
+        }
+        DistinguishedName dn = parseSubject(subject);
+        return new InitOptions(config(), dn, KeySpec.parse(key), Optional.ofNullable(adminPasswordFile).map(Path::toAbsolutePath),
+                Optional.ofNullable(csrOut).map(Path::toAbsolutePath));
+    }
+
+    private BrevetConfig config() {
+        StringBuilder text = new StringBuilder();
+        text.append("server.bind = ").append(bind).append('\n');
+        text.append("server.hostnames = ").append(hostnames.isEmpty() ? "localhost" : String.join(",", hostnames)).append('\n');
+        text.append("server.https.port = ").append(httpsPort).append('\n');
+        text.append("server.http.port = ").append(httpPort).append('\n');
+        if (dbUrl != null) {
+            text.append("db.url = ").append(dbUrl).append('\n');
+        }
+        if (dbUser != null) {
+            text.append("db.user = ").append(dbUser).append('\n');
+        }
+        if (dbPasswordFile != null) {
+            text.append("db.password.file = ").append(dbPasswordFile.toAbsolutePath()).append('\n');
+        }
+        try {
+            return ConfigFile.parse(text.toString(), "options", Path.of("").toAbsolutePath());
+        } catch (BrevetException e) {
+            throw BrevetException.malformed(OptionNames.of(e.detail()), e);
+        }
+    }
+
+    static DistinguishedName parseSubject(String subject) {
+        DistinguishedName dn;
+        try {
+            dn = DistinguishedName.parse(subject);
+        } catch (BrevetException | IllegalArgumentException e) {
+            throw BrevetException.malformed("--subject: not a distinguished name: '" + subject + "'", e);
+        }
+        if (dn.commonName().filter(cn -> !cn.isBlank()).isEmpty()) {
+            throw BrevetException.malformed("--subject: must name the CA with a CN attribute", null);
+        }
+        return dn;
+    }
+}

@@ -1,0 +1,60 @@
+package org.brevet.server.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The typed configuration of a CA instance, read from {@code conf/brevet.conf} by {@link ConfigFile}
+ * (format and keys: docs/CONFIGURATION.md). Immutable: built once, validated, then only read.
+ */
+public record BrevetConfig(Server server, Database database) {
+    public BrevetConfig {
+        Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(database, "database");
+    }
+
+    /**
+     * The listeners.
+     *
+     * @param bindAddress where both listeners bind ({@code 0.0.0.0}: every interface, as Dogtag)
+     * @param hostnames   the names clients use; the first one goes into certificate URLs (AIA, CRL DP)
+     * @param httpsPort   TLS port for everything (0: any free port, for tests)
+     * @param httpPort    plain HTTP port for what is public by nature (0: any free port)
+     * @param maxThreads  largest HTTPS worker pool
+     */
+    public record Server(String bindAddress, List<String> hostnames, int httpsPort, int httpPort, int maxThreads) {
+        public Server {
+            Objects.requireNonNull(bindAddress, "bindAddress");
+            hostnames = List.copyOf(hostnames);
+            if (hostnames.isEmpty()) {
+                throw new IllegalArgumentException("hostnames must not be empty");
+            }
+        }
+
+        public String primaryHostname() {
+            return hostnames.get(0);
+        }
+    }
+
+    /**
+     * The database.
+     *
+     * @param url          JDBC URL; empty: the embedded H2 database in the instance's {@code data/}
+     * @param user         database user
+     * @param passwordFile file holding the database password (first line)
+     * @param maxPoolSize  largest connection pool
+     */
+    public record Database(Optional<String> url, Optional<String> user, Optional<Path> passwordFile, int maxPoolSize) {
+        public Database {
+            Objects.requireNonNull(url, "url");
+            Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(passwordFile, "passwordFile");
+        }
+
+        public boolean isEmbedded() {
+            return url.isEmpty();
+        }
+    }
+}

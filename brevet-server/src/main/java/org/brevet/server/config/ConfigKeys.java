@@ -1,0 +1,145 @@
+package org.brevet.server.config;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.brevet.pki.BrevetException;
+
+/**
+ * Every key of brevet.conf, its default and its check, in one place. An unknown key is an error
+ * (a typo must not silently fall back to a default).
+ */
+final class ConfigKeys {
+    static final String BIND = "server.bind";
+    static final String HOSTNAMES = "server.hostnames";
+    static final String HTTPS_PORT = "server.https.port";
+    static final String HTTP_PORT = "server.http.port";
+    static final String MAX_THREADS = "server.threads.max";
+    static final String DB_URL = "db.url";
+    static final String DB_USER = "db.user";
+    static final String DB_PASSWORD_FILE = "db.password.file";
+    static final String DB_POOL_MAX = "db.pool.max";
+
+    static final List<String> KNOWN = List.of(BIND, HOSTNAMES, HTTPS_PORT, HTTP_PORT, MAX_THREADS, DB_URL, DB_USER,
+            DB_PASSWORD_FILE, DB_POOL_MAX);
+
+    /** Defaults, declared once. */
+    static final Map<String, String> DEFAULTS = Map.of(
+            BIND, "0.0.0.0",
+            HOSTNAMES, "localhost",
+            HTTPS_PORT, "8443",
+            HTTP_PORT, "8080",
+            MAX_THREADS, "200",
+            DB_POOL_MAX, "16");
+
+    private static final Pattern HOSTNAME = Pattern.compile(
+            "[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
+    private static final Pattern ADDRESS = Pattern.compile("[0-9A-Fa-f:.]+|" + HOSTNAME.pattern());
+
+    private ConfigKeys() {
+    }
+
+    static BrevetConfig build(Map<String, String> entries, Path baseDir) {
+        for (String key : entries.keySet()) {
+            if (!KNOWN.contains(key)) {
+                throw BrevetException.malformed(key + ": unknown key (known keys: " + String.join(", ", KNOWN) + ")", null);
+            }
+        }
+        Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
+        values.putAll(entries);
+        BrevetConfig.Server server = new BrevetConfig.Server(
+                address(values.get(BIND)),
+                hostnames(values.get(HOSTNAMES)),
+                integer(values, HTTPS_PORT, 0, 65535),
+                integer(values, HTTP_PORT, 0, 65535),
+                integer(values, MAX_THREADS, 8, 10_000));
+        if (server.httpsPort() != 0 && server.httpsPort() == server.httpPort()) {
+            throw BrevetException.malformed(HTTP_PORT + ": must differ from " + HTTPS_PORT, null);
+        }
+        Optional<String> url = optional(values, DB_URL);
+        url.ifPresent(ConfigKeys::jdbcUrl);
+        Optional<String> user = optional(values, DB_USER);
+        if (url.map(u -> u.startsWith("jdbc:postgresql:")).orElse(false) && user.isEmpty()) {
+            throw BrevetException.malformed(DB_USER + ": required with a PostgreSQL " + DB_URL, null);
+        }
+        Optional<Path> passwordFile = optional(values, DB_PASSWORD_FILE).map(baseDir::resolve);
+        return new BrevetConfig(server, new BrevetConfig.Database(url, user, passwordFile,
+                integer(values, DB_POOL_MAX, 1, 500)));
+    }
+
+    static String render(BrevetConfig c) {
+        StringBuilder out = new StringBuilder();
+        out.append("# Brevet CA instance configuration (docs/CONFIGURATION.md). Unknown keys are errors.\n\n");
+        line(out, "Address both listeners bind (0.0.0.0: every interface).", BIND, c.server().bindAddress());
+        line(out, "Host names clients use; the first goes into certificate URLs (AIA, CRL).", HOSTNAMES,
+                String.join(", ", c.server().hostnames()));
+        line(out, "HTTPS port: enrollment, agents, administration.", HTTPS_PORT, Integer.toString(c.server().httpsPort()));
+        line(out, "Plain HTTP port: CA certificate, health (later CRL, OCSP, SCEP).", HTTP_PORT,
+                Integer.toString(c.server().httpPort()));
+        line(out, "Largest HTTPS worker thread pool.", MAX_THREADS, Integer.toString(c.server().maxThreads()));
+        BrevetConfig.Database db = c.database();
+        if (db.url().isPresent()) {
+            line(out, "JDBC URL of the database (jdbc:h2:... or jdbc:postgresql://...).", DB_URL, db.url().get());
+        } else {
+            out.append("# JDBC URL of the database; absent: the embedded H2 database in data/.\n# ")
+                    .append(DB_URL).append(" = jdbc:postgresql://db.example.com/brevet\n\n");
+        }
+        db.user().ifPresent(u -> line(out, "Database user.", DB_USER, u));
+        db.passwordFile().ifPresent(p -> line(out, "File holding the database password (first line).", DB_PASSWORD_FILE,
+                p.toString()));
+        line(out, "Largest database connection pool.", DB_POOL_MAX, Integer.toString(db.maxPoolSize()));
+        return out.toString();
+    }
+
+    private static void line(StringBuilder out, String comment, String key, String value) {
+        out.append("# ").append(comment).append('\n').append(key).append(" = ").append(value).append("\n\n");
+    }
+
+    private static Optional<String> optional(Map<String, String> values, String key) {
+        return Optional.ofNullable(values.get(key)).filter(v -> !v.isEmpty());
+    }
+
+    private static int integer(Map<String, String> values, String key, int min, int max) {
+        String value = values.get(key);
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the range
+        }
+        throw BrevetException.malformed(key + ": must be a whole number from " + min + " to " + max
+                + ", got '" + value + "'", null);
+    }
+
+    private static String address(String value) {
+        if (!ADDRESS.matcher(value).matches()) {
+            throw BrevetException.malformed(BIND + ": not an IP address or host name: '" + value + "'", null);
+        }
+        return value;
+    }
+
+    private static List<String> hostnames(String value) {
+        List<String> names = new ArrayList<>();
+        for (String name : Arrays.stream(value.split(",")).map(String::strip).collect(Collectors.toList())) {
+            if (!HOSTNAME.matcher(name).matches()) {
+                throw BrevetException.malformed(HOSTNAMES + ": not a host name: '" + name + "'", null);
+            }
+            names.add(name);
+        }
+        return names;
+    }
+
+    private static void jdbcUrl(String url) {
+        if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
+            throw BrevetException.malformed(DB_URL + ": must start with jdbc:h2: or jdbc:postgresql:", null);
+        }
+    }
+}
