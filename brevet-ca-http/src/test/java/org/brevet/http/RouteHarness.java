@@ -27,9 +27,14 @@ final class RouteHarness implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private RouteHarness(BiConsumer<HttpApi, JavalinConfig> routes) {
+        this(routes, null);
+    }
+
+    private RouteHarness(BiConsumer<HttpApi, JavalinConfig> routes, StatusServices status) {
         Map<String, X509Certificate> certs = Map.of("agent", authority.agentCert, "admin", authority.adminCert,
                 "auditor", authority.auditorCert, "stranger", authority.strangerCert);
-        HttpApi api = new HttpApi(authority.services(), authority.clock);
+        HttpApi api = status == null ? new HttpApi(authority.services(), authority.clock)
+                : new HttpApi(authority.services(), status, authority.clock);
         app = Javalin.create(config -> {
             routes.accept(api, config);
             config.jetty.modifyHttpConfiguration(http -> http.addCustomizer(clientCertificate(certs)));
@@ -42,6 +47,14 @@ final class RouteHarness implements AutoCloseable {
 
     static RouteHarness publicOnly() {
         return new RouteHarness(HttpApi::configurePublic);
+    }
+
+    static RouteHarness secure(StatusServices status) {
+        return new RouteHarness(HttpApi::configureSecure, status);
+    }
+
+    static RouteHarness publicOnly(StatusServices status) {
+        return new RouteHarness(HttpApi::configurePublic, status);
     }
 
     private static HttpConfiguration.Customizer clientCertificate(Map<String, X509Certificate> certs) {
@@ -75,6 +88,10 @@ final class RouteHarness implements AutoCloseable {
 
     HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
         return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) throws IOException, InterruptedException {
+        return client.send(request, body);
     }
 
     HttpRequest.Builder request(String path, String as) {

@@ -1,7 +1,5 @@
 package org.brevet.server;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -15,8 +13,6 @@ import org.brevet.ca.ocsp.OcspSigning;
 import org.brevet.ca.audit.AuditSigning;
 import org.brevet.ca.audit.FileAuditLog;
 import org.brevet.ca.api.store.Repositories;
-import org.brevet.pki.BrevetException;
-import org.brevet.pki.ErrorKind;
 import org.brevet.pki.Secret;
 import org.brevet.server.config.BrevetConfig;
 import org.brevet.store.DatabaseConfig;
@@ -54,7 +50,7 @@ final class CaRuntime implements AutoCloseable {
             AuthorityConfig urls = authorityConfig(config);
             Authority authority = Authority.create(urls, identity, store.repositories(), audit, clock, random);
             RevocationAuthority status = RevocationAuthority.create(
-                    CrlConfig.master(urls.crlUrl(), crlWorkDirectory(layout)), OcspConfig.defaults(), ocspSigning,
+                    CrlConfig.master(urls.crlUrl(), crlWorkDirectory()), OcspConfig.defaults(), ocspSigning,
                     identity, store.repositories().certificates(), store.revocations(), store.crls(), audit, clock);
             return new CaRuntime(store, audit, authority, status);
         } catch (RuntimeException e) {
@@ -66,15 +62,13 @@ final class CaRuntime implements AutoCloseable {
         }
     }
 
-    /** Where CRL entries are spooled while a CRL is generated ({@code data/crl}). */
-    private static Path crlWorkDirectory(InstanceLayout layout) {
-        Path dir = layout.dataDir().resolve("crl");
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new BrevetException(ErrorKind.UNAVAILABLE, "cannot create " + dir + ": " + e.getMessage(), e);
-        }
-        return dir;
+    /**
+     * Where CRL entries are spooled while a CRL is generated: the system's temporary directory (what a CRL
+     * lists is public, and the spool is deleted as soon as the CRL is stored; {@code data/} stays the
+     * embedded database's alone).
+     */
+    private static Path crlWorkDirectory() {
+        return Path.of(System.getProperty("java.io.tmpdir"));
     }
 
     static DatabaseConfig databaseConfig(InstanceLayout layout, BrevetConfig config) {
