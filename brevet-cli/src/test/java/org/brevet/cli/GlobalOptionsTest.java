@@ -130,8 +130,8 @@ class GlobalOptionsTest {
         Session s = new Session(sink, Clock.systemUTC(), d -> { }, new SecureRandom(), x -> null);
         CommandLine cl = Brevet.commandLine(s, sink, sink);
         Serve serve = new Serve();
-        cl.addSubcommand("serve", serve);
-        cl.parseArgs("--instance", "/root-level", "serve", "--instance", "/srv/ca", "-o", "x");
+        cl.addSubcommand("fake-serve", serve);
+        cl.parseArgs("--instance", "/root-level", "fake-serve", "--instance", "/srv/ca", "-o", "x");
         assertThat(serve.instance).isEqualTo("/srv/ca");
         assertThat(serve.output).isEqualTo("x");
         assertThat(s.options().instance).isEqualTo(Path.of("/root-level"));
