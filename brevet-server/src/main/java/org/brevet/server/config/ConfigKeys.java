@@ -80,7 +80,7 @@ final class ConfigKeys {
         line(out, "Host names clients use; the first goes into certificate URLs (AIA, CRL).", HOSTNAMES,
                 String.join(", ", c.server().hostnames()));
         line(out, "HTTPS port: enrollment, agents, administration.", HTTPS_PORT, Integer.toString(c.server().httpsPort()));
-        line(out, "Plain HTTP port: CA certificate, health (later CRL, OCSP, SCEP).", HTTP_PORT,
+        line(out, "Plain HTTP port: CA certificate, health, CRLs, OCSP (later SCEP).", HTTP_PORT,
                 Integer.toString(c.server().httpPort()));
         line(out, "Largest HTTPS worker thread pool.", MAX_THREADS, Integer.toString(c.server().maxThreads()));
         BrevetConfig.Database db = c.database();
