@@ -66,7 +66,8 @@ public final class BrevetServer implements AutoCloseable {
         Pkcs12Store.KeyEntry serverCert = token.entry(KeyToken.SERVER);
         AuditSigning auditSigning = AuditSigning.signedBy(token.entry(KeyToken.AUDIT_SIGNING).signer());
         Pkcs12Store.KeyEntry ocsp = token.entry(KeyToken.OCSP_SIGNING);
-        OcspSigning ocspSigning = OcspSigning.delegated(identity, ocsp.signer(), ocsp.certificate());
+        OcspSigning ocspSigning = config.status().ocspSignedByCaKey() ? OcspSigning.caKey(identity)
+                : OcspSigning.delegated(identity, ocsp.signer(), ocsp.certificate());
         CaRuntime runtime = CaRuntime.open(layout, config, identity, auditSigning, ocspSigning, clock, random);
         Javalin https = null;
         try {

@@ -1,6 +1,7 @@
 package org.brevet.server;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.security.SecureRandom;
 import java.time.Clock;
 import org.brevet.ca.Authority;
@@ -49,9 +50,8 @@ final class CaRuntime implements AutoCloseable {
             audit = FileAuditLog.open(layout.auditDir(), clock, signing);
             AuthorityConfig urls = authorityConfig(config);
             Authority authority = Authority.create(urls, identity, store.repositories(), audit, clock, random);
-            RevocationAuthority status = RevocationAuthority.create(
-                    CrlConfig.master(urls.crlUrl(), crlWorkDirectory()), OcspConfig.defaults(), ocspSigning,
-                    identity, store.repositories().certificates(), store.revocations(), store.crls(), audit, clock);
+            RevocationAuthority status = RevocationAuthority.create(crlConfig(config, urls), ocspConfig(config),
+                    ocspSigning, identity, store.repositories().certificates(), store.revocations(), store.crls(), audit, clock);
             return new CaRuntime(store, audit, authority, status);
         } catch (RuntimeException e) {
             if (audit != null) {
@@ -60,6 +60,22 @@ final class CaRuntime implements AutoCloseable {
             store.close();
             throw e;
         }
+    }
+
+    /** MasterCRL as brevet.conf sets it; the delta CRL is published next to the full one. */
+    static CrlConfig crlConfig(BrevetConfig config, AuthorityConfig urls) {
+        BrevetConfig.Status st = config.status();
+        CrlConfig crl = CrlConfig.master(urls.crlUrl(), crlWorkDirectory())
+                .withUpdateInterval(Duration.ofMinutes(st.crlUpdateMinutes()))
+                .withKeepExpired(Duration.ofDays(st.crlKeepExpiredDays()));
+        return st.crlDeltas()
+                ? crl.withDeltas(Duration.ofMinutes(st.crlDeltaMinutes()), urls.crlUrl().replace(".crl", "-delta.crl"))
+                : crl;
+    }
+
+    static OcspConfig ocspConfig(BrevetConfig config) {
+        BrevetConfig.Status st = config.status();
+        return OcspConfig.defaults().withNonces(st.ocspNonces()).withValidity(Duration.ofMinutes(st.ocspValidityMinutes()));
     }
 
     /**

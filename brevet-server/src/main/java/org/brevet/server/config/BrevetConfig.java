@@ -9,10 +9,32 @@ import java.util.Optional;
  * The typed configuration of a CA instance, read from {@code conf/brevet.conf} by {@link ConfigFile}
  * (format and keys: docs/CONFIGURATION.md). Immutable: built once, validated, then only read.
  */
-public record BrevetConfig(Server server, Database database) {
+public record BrevetConfig(Server server, Database database, Status status) {
     public BrevetConfig {
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(status, "status");
+    }
+
+    /** With the default CRL and OCSP settings. */
+    public BrevetConfig(Server server, Database database) {
+        this(server, database, Status.DEFAULTS);
+    }
+
+    /**
+     * CRLs (issuing point MasterCRL) and OCSP.
+     *
+     * @param crlUpdateMinutes      a full CRL is generated this often; its nextUpdate is this far ahead
+     * @param crlDeltas             whether delta CRLs are generated (and named in full CRLs as FreshestCRL)
+     * @param crlDeltaMinutes       a delta CRL is generated this often
+     * @param crlKeepExpiredDays    days an entry stays on the CRL after its certificate expired
+     * @param ocspNonces            echo OCSP nonces (false: ignore them and answer from pre-signed responses)
+     * @param ocspSignedByCaKey     sign OCSP responses with the CA key instead of ocspSigningCert
+     * @param ocspValidityMinutes   OCSP responses are valid this long (nextUpdate = thisUpdate + this)
+     */
+    public record Status(int crlUpdateMinutes, boolean crlDeltas, int crlDeltaMinutes, int crlKeepExpiredDays,
+            boolean ocspNonces, boolean ocspSignedByCaKey, int ocspValidityMinutes) {
+        public static final Status DEFAULTS = new Status(240, false, 15, 0, true, false, 240);
     }
 
     /**

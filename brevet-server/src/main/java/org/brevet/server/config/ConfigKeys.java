@@ -26,17 +26,35 @@ final class ConfigKeys {
     static final String DB_PASSWORD_FILE = "db.password.file";
     static final String DB_POOL_MAX = "db.pool.max";
 
+    static final String CRL_UPDATE = "crl.update.minutes";
+    static final String CRL_DELTAS = "crl.delta.enabled";
+    static final String CRL_DELTA_UPDATE = "crl.delta.update.minutes";
+    static final String CRL_KEEP_EXPIRED = "crl.expired.keep.days";
+    static final String OCSP_NONCES = "ocsp.nonces";
+    static final String OCSP_SIGNER = "ocsp.signer";
+    static final String OCSP_VALIDITY = "ocsp.validity.minutes";
+    static final String SIGNER_OCSP_CERT = "ocspSigningCert";
+    static final String SIGNER_CA_KEY = "caSigningCert";
+
     static final List<String> KNOWN = List.of(BIND, HOSTNAMES, HTTPS_PORT, HTTP_PORT, MAX_THREADS, DB_URL, DB_USER,
-            DB_PASSWORD_FILE, DB_POOL_MAX);
+            DB_PASSWORD_FILE, DB_POOL_MAX, CRL_UPDATE, CRL_DELTAS, CRL_DELTA_UPDATE, CRL_KEEP_EXPIRED, OCSP_NONCES,
+            OCSP_SIGNER, OCSP_VALIDITY);
 
     /** Defaults, declared once. */
-    static final Map<String, String> DEFAULTS = Map.of(
-            BIND, "0.0.0.0",
-            HOSTNAMES, "localhost",
-            HTTPS_PORT, "8443",
-            HTTP_PORT, "8080",
-            MAX_THREADS, "200",
-            DB_POOL_MAX, "16");
+    static final Map<String, String> DEFAULTS = Map.ofEntries(
+            Map.entry(BIND, "0.0.0.0"),
+            Map.entry(HOSTNAMES, "localhost"),
+            Map.entry(HTTPS_PORT, "8443"),
+            Map.entry(HTTP_PORT, "8080"),
+            Map.entry(MAX_THREADS, "200"),
+            Map.entry(DB_POOL_MAX, "16"),
+            Map.entry(CRL_UPDATE, "240"),
+            Map.entry(CRL_DELTAS, "false"),
+            Map.entry(CRL_DELTA_UPDATE, "15"),
+            Map.entry(CRL_KEEP_EXPIRED, "0"),
+            Map.entry(OCSP_NONCES, "true"),
+            Map.entry(OCSP_SIGNER, SIGNER_OCSP_CERT),
+            Map.entry(OCSP_VALIDITY, "240"));
 
     private static final Pattern HOSTNAME = Pattern.compile(
             "[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
@@ -70,7 +88,26 @@ final class ConfigKeys {
         }
         Optional<Path> passwordFile = optional(values, DB_PASSWORD_FILE).map(baseDir::resolve);
         return new BrevetConfig(server, new BrevetConfig.Database(url, user, passwordFile,
-                integer(values, DB_POOL_MAX, 1, 500)));
+                integer(values, DB_POOL_MAX, 1, 500)), status(values));
+    }
+
+    private static BrevetConfig.Status status(Map<String, String> values) {
+        String signer = values.get(OCSP_SIGNER);
+        if (!signer.equals(SIGNER_OCSP_CERT) && !signer.equals(SIGNER_CA_KEY)) {
+            throw BrevetException.malformed(OCSP_SIGNER + ": must be " + SIGNER_OCSP_CERT + " or " + SIGNER_CA_KEY
+                    + ", got '" + signer + "'", null);
+        }
+        return new BrevetConfig.Status(integer(values, CRL_UPDATE, 1, 10_080), bool(values, CRL_DELTAS),
+                integer(values, CRL_DELTA_UPDATE, 1, 10_080), integer(values, CRL_KEEP_EXPIRED, 0, 3650),
+                bool(values, OCSP_NONCES), signer.equals(SIGNER_CA_KEY), integer(values, OCSP_VALIDITY, 2, 10_080));
+    }
+
+    private static boolean bool(Map<String, String> values, String key) {
+        String value = values.get(key);
+        if (value.equals("true") || value.equals("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw BrevetException.malformed(key + ": must be true or false, got '" + value + "'", null);
     }
 
     static String render(BrevetConfig c) {
@@ -94,6 +131,18 @@ final class ConfigKeys {
         db.passwordFile().ifPresent(p -> line(out, "File holding the database password (first line).", DB_PASSWORD_FILE,
                 p.toString()));
         line(out, "Largest database connection pool.", DB_POOL_MAX, Integer.toString(db.maxPoolSize()));
+        BrevetConfig.Status st = c.status();
+        line(out, "Minutes between full CRLs of MasterCRL (nextUpdate is this far ahead).", CRL_UPDATE,
+                Integer.toString(st.crlUpdateMinutes()));
+        line(out, "Generate delta CRLs (true or false).", CRL_DELTAS, Boolean.toString(st.crlDeltas()));
+        line(out, "Minutes between delta CRLs.", CRL_DELTA_UPDATE, Integer.toString(st.crlDeltaMinutes()));
+        line(out, "Days an entry stays on the CRL after its certificate expired.", CRL_KEEP_EXPIRED,
+                Integer.toString(st.crlKeepExpiredDays()));
+        line(out, "Echo OCSP nonces (false: ignore them and answer from pre-signed responses).", OCSP_NONCES,
+                Boolean.toString(st.ocspNonces()));
+        line(out, "Key that signs OCSP responses: ocspSigningCert or caSigningCert.", OCSP_SIGNER,
+                st.ocspSignedByCaKey() ? SIGNER_CA_KEY : SIGNER_OCSP_CERT);
+        line(out, "Minutes an OCSP response is valid.", OCSP_VALIDITY, Integer.toString(st.ocspValidityMinutes()));
         return out.toString();
     }
 

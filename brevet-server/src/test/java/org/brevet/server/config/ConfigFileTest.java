@@ -26,6 +26,22 @@ class ConfigFileTest {
         assertThat(c.server()).isEqualTo(new BrevetConfig.Server("0.0.0.0", List.of("localhost"), 8443, 8080, 200));
         assertThat(c.database()).isEqualTo(new BrevetConfig.Database(Optional.empty(), Optional.empty(), Optional.empty(), 16));
         assertThat(c.database().isEmbedded()).isTrue();
+        assertThat(c.status()).isEqualTo(new BrevetConfig.Status(240, false, 15, 0, true, false, 240));
+    }
+
+    @Test
+    void crlAndOcspKeys_areRead_andRenderedBack() {
+        BrevetConfig c = parse("""
+                crl.update.minutes = 60
+                crl.delta.enabled = true
+                crl.delta.update.minutes = 5
+                crl.expired.keep.days = 7
+                ocsp.nonces = false
+                ocsp.signer = caSigningCert
+                ocsp.validity.minutes = 30
+                """);
+        assertThat(c.status()).isEqualTo(new BrevetConfig.Status(60, true, 5, 7, false, true, 30));
+        assertThat(parse(ConfigFile.render(c))).isEqualTo(c);
     }
 
     @Test
@@ -76,6 +92,9 @@ class ConfigFileTest {
         "server.bind = any thing           | brevet.conf: server.bind: not an IP address or host name: 'any thing'",
         "db.url = jdbc:postgresql://db/x   | brevet.conf: db.user: required with a PostgreSQL db.url",
         "db.pool.max = 0                   | brevet.conf: db.pool.max: must be a whole number from 1 to 500, got '0'",
+        "crl.delta.enabled = yes           | brevet.conf: crl.delta.enabled: must be true or false, got 'yes'",
+        "ocsp.signer = auditSigningCert    | brevet.conf: ocsp.signer: must be ocspSigningCert or caSigningCert, got 'auditSigningCert'",
+        "ocsp.validity.minutes = 1         | brevet.conf: ocsp.validity.minutes: must be a whole number from 2 to 10080, got '1'",
         "just some words                   | brevet.conf: line 1: expected 'key = value', got 'just some words'"})
     void badValue_isOneErrorNamingTheKey(String line, String message) {
         assertThatThrownBy(() -> parse(line + "\n")).isInstanceOf(BrevetException.class).hasMessage(message);
