@@ -15,7 +15,9 @@ import org.brevet.pki.ErrorKind;
 import org.brevet.pki.Pkcs12Store;
 import org.brevet.server.config.BrevetConfig;
 import org.brevet.server.config.ConfigFile;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +31,8 @@ public final class BrevetServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BrevetServer.class);
     /** Worker threads of the plain HTTP listener (CA certificate and health only). */
     private static final int HTTP_THREADS = 16;
+    /** How long a stop waits for requests in progress (an issuance finishing its commit) before closing. */
+    static final long GRACE_MILLIS = 10_000;
 
     private final CaRuntime runtime;
     private final Javalin https;
@@ -68,6 +72,7 @@ public final class BrevetServer implements AutoCloseable {
             https = Javalin.create(c -> {
                 api.configureSecure(c);
                 c.jetty.threadPool = pool("brevet-https", s.maxThreads());
+                c.jetty.modifyServer(BrevetServer::graceful);
                 c.jetty.addConnector((server, base) ->
                         ServerTls.connector(server, base, s.bindAddress(), s.httpsPort(), serverCert, identity.chain()));
             });
@@ -75,6 +80,7 @@ public final class BrevetServer implements AutoCloseable {
             Javalin http = Javalin.create(c -> {
                 api.configurePublic(c);
                 c.jetty.threadPool = pool("brevet-http", HTTP_THREADS);
+                c.jetty.modifyServer(BrevetServer::graceful);
                 c.jetty.defaultHost = s.bindAddress();
                 c.jetty.defaultPort = s.httpPort();
             });
@@ -95,6 +101,12 @@ public final class BrevetServer implements AutoCloseable {
         Authority a = runtime.authority();
         return new ApiServices(a.enrollment(), a.agentReview(), a.certificates(), a.profiles(), a.users(),
                 a.authentication(), runtime.repositories().health());
+    }
+
+    /** Stopping first refuses new connections, then lets requests in progress finish (Jetty's graceful stop). */
+    private static void graceful(Server server) {
+        server.setHandler(new StatisticsHandler());
+        server.setStopTimeout(GRACE_MILLIS);
     }
 
     private static QueuedThreadPool pool(String name, int max) {
@@ -136,6 +148,12 @@ public final class BrevetServer implements AutoCloseable {
 
     public String httpUrl() {
         return "http://" + config.server().primaryHostname() + ":" + httpPort() + "/";
+    }
+
+    /** Requests the HTTPS listener is handling right now (for tests of the graceful stop). */
+    int requestsInProgress() {
+        StatisticsHandler stats = https.jettyServer().server().getChildHandlerByClass(StatisticsHandler.class);
+        return stats == null ? 0 : stats.getRequestsActive();
     }
 
     private static int localPort(Javalin app) {
