@@ -90,7 +90,7 @@ public final class BrevetServer implements AutoCloseable {
             return server;
         } catch (RuntimeException e) {
             if (https != null) {
-                https.stop();
+                stopQuietly(https);
             }
             runtime.close();
             throw e;
@@ -118,9 +118,18 @@ public final class BrevetServer implements AutoCloseable {
     private static void start(Javalin app, String what, String host, int port) {
         try {
             app.start();
-        } catch (RuntimeException e) {
-            app.stop();
+        } catch (Exception e) { // Jetty's stop after a failed start may rethrow a checked ExecutionException
+            stopQuietly(app);
             throw new ListenFailure("cannot listen for " + what + " on " + host + ":" + port + ": " + rootMessage(e), e);
+        }
+    }
+
+    /** Stops a listener; Jetty may rethrow a checked exception from its graceful stop, which is only logged. */
+    private static void stopQuietly(Javalin app) {
+        try {
+            app.stop();
+        } catch (Exception e) {
+            LOG.warn("stopping a listener: {}", e.toString());
         }
     }
 
@@ -172,8 +181,8 @@ public final class BrevetServer implements AutoCloseable {
         }
         LOG.info("stopping");
         try {
-            http.stop();
-            https.stop();
+            stopQuietly(http);
+            stopQuietly(https);
         } finally {
             runtime.close();
             stopped.countDown();
