@@ -24,6 +24,14 @@ class PublicRoutesTest {
     }
 
     @Test
+    void responses_doNotAdvertiseTheServerSoftware() throws Exception {
+        HttpResponse<String> r = http.get("/health", null);
+
+        assertThat(r.headers().firstValue("Server")).isEmpty();
+        assertThat(r.headers().firstValue("X-Powered-By")).isEmpty();
+    }
+
+    @Test
     void healthAndPemChain_areServed() throws Exception {
         assertThat(http.get("/health", null).statusCode()).isEqualTo(200);
         assertThat(http.get("/ca/rest/cacert", null).body()).startsWith("-----BEGIN CERTIFICATE-----");

@@ -51,8 +51,8 @@ class BrevetMainProcessTest {
     void noCommand_exits2_namingTheCommands() {
         ProcessResult r = brevet();
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.stderr()).isEqualTo("brevet: 'brevet' needs a subcommand: cert, request, user, profile, ca-cert, crl, ca, serve, quickstart, audit"
-                + " (see 'brevet --help')\n");
+        assertThat(r.stderr()).isEqualTo("brevet: 'brevet' needs a subcommand: cert, request, user, profile, ca-cert,"
+                + " crl, ca, serve, quickstart, audit (see 'brevet --help')\n");
     }
 
     @Test

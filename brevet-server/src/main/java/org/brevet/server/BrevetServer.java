@@ -18,7 +18,9 @@ import org.brevet.pki.ErrorKind;
 import org.brevet.pki.Pkcs12Store;
 import org.brevet.server.config.BrevetConfig;
 import org.brevet.server.config.ConfigFile;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +34,8 @@ public final class BrevetServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BrevetServer.class);
     /** Worker threads of the plain HTTP listener (CA certificate and health only). */
     private static final int HTTP_THREADS = 16;
+    /** How long a stop waits for requests in progress (an issuance finishing its commit) before closing. */
+    static final long GRACE_MILLIS = 10_000;
 
     private final CaRuntime runtime;
     private final Javalin https;
@@ -76,6 +80,7 @@ public final class BrevetServer implements AutoCloseable {
             https = Javalin.create(c -> {
                 api.configureSecure(c);
                 c.jetty.threadPool = pool("brevet-https", s.maxThreads());
+                c.jetty.modifyServer(BrevetServer::graceful);
                 c.jetty.addConnector((server, base) ->
                         ServerTls.connector(server, base, s.bindAddress(), s.httpsPort(), serverCert, identity.chain()));
             });
@@ -83,6 +88,7 @@ public final class BrevetServer implements AutoCloseable {
             Javalin http = Javalin.create(c -> {
                 api.configurePublic(c);
                 c.jetty.threadPool = pool("brevet-http", HTTP_THREADS);
+                c.jetty.modifyServer(BrevetServer::graceful);
                 c.jetty.defaultHost = s.bindAddress();
                 c.jetty.defaultPort = s.httpPort();
             });
@@ -92,7 +98,7 @@ public final class BrevetServer implements AutoCloseable {
             return server;
         } catch (RuntimeException e) {
             if (https != null) {
-                https.stop();
+                stopQuietly(https);
             }
             runtime.close();
             throw e;
@@ -110,6 +116,12 @@ public final class BrevetServer implements AutoCloseable {
         return new StatusServices(s.revocation(), s.crls(), s.ocsp());
     }
 
+    /** Stopping first refuses new connections, then lets requests in progress finish (Jetty's graceful stop). */
+    private static void graceful(Server server) {
+        server.setHandler(new StatisticsHandler());
+        server.setStopTimeout(GRACE_MILLIS);
+    }
+
     private static QueuedThreadPool pool(String name, int max) {
         QueuedThreadPool pool = new QueuedThreadPool(max, Math.min(8, max), 60_000);
         pool.setName(name);
@@ -119,9 +131,18 @@ public final class BrevetServer implements AutoCloseable {
     private static void start(Javalin app, String what, String host, int port) {
         try {
             app.start();
-        } catch (RuntimeException e) {
-            app.stop();
+        } catch (Exception e) { // Jetty's stop after a failed start may rethrow a checked ExecutionException
+            stopQuietly(app);
             throw new ListenFailure("cannot listen for " + what + " on " + host + ":" + port + ": " + rootMessage(e), e);
+        }
+    }
+
+    /** Stops a listener; Jetty may rethrow a checked exception from its graceful stop, which is only logged. */
+    private static void stopQuietly(Javalin app) {
+        try {
+            app.stop();
+        } catch (Exception e) {
+            LOG.warn("stopping a listener: {}", e.toString());
         }
     }
 
@@ -151,6 +172,12 @@ public final class BrevetServer implements AutoCloseable {
         return "http://" + config.server().primaryHostname() + ":" + httpPort() + "/";
     }
 
+    /** Requests the HTTPS listener is handling right now (for tests of the graceful stop). */
+    int requestsInProgress() {
+        StatisticsHandler stats = https.jettyServer().server().getChildHandlerByClass(StatisticsHandler.class);
+        return stats == null ? 0 : stats.getRequestsActive();
+    }
+
     private static int localPort(Javalin app) {
         return ((ServerConnector) app.jettyServer().server().getConnectors()[0]).getLocalPort();
     }
@@ -168,8 +195,8 @@ public final class BrevetServer implements AutoCloseable {
         LOG.info("stopping");
         try {
             crlSchedule.close();
-            http.stop();
-            https.stop();
+            stopQuietly(http);
+            stopQuietly(https);
         } finally {
             runtime.close();
             stopped.countDown();

@@ -22,14 +22,6 @@ public final class ExitCodes {
     /** Internal error (a bug): details in the log. */
     public static final int INTERNAL = 5;
 
-    /** For picocli's {@code exitCodeList}. */
-    public static final String[] HELP = {
-        "0:success",
-        "1:could not start (port in use, I/O error)",
-        "2:usage or local input error (bad option or configuration, instance missing or already there)",
-        "3:database unreachable (or the audit log cannot be written)",
-        "5:internal error (see the log)"};
-
     private static final Logger LOG = LoggerFactory.getLogger(ExitCodes.class);
 
     private ExitCodes() {
