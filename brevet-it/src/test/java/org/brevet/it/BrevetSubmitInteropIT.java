@@ -1,0 +1,206 @@
+package org.brevet.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bin/brevet-submit} against a real served Brevet CA: certmonger's helper protocol driven with
+ * {@code CERTMONGER_*} variables as certmonger sets them, and Brevet's tracker daemon ({@code
+ * bin/brevet-tracker}, {@code bin/getcert}) enrolling through it with {@code getcert add-ca -e}. Issued
+ * certificates are checked with {@code openssl verify}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BrevetSubmitInteropIT {
+    @TempDir
+    static Path tmp;
+
+    private ServedInstance ca;
+    private Path caPem;
+    private String csr;
+
+    @BeforeAll
+    void serve() throws IOException {
+        ca = ServedInstance.init(tmp.resolve("ca")).start();
+        caPem = ca.dir().resolve("certs/ca.pem");
+        Path csrFile = tmp.resolve("host.csr");
+        Cli.run(60, "openssl", "req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", tmp.resolve("host.key").toString(),
+                "-out", csrFile.toString(), "-subj", "/CN=host.example.test",
+                "-addext", "subjectAltName=DNS:host.example.test").assertOk();
+        csr = Files.readString(csrFile);
+    }
+
+    @AfterAll
+    void stop() throws InterruptedException {
+        if (ca != null) {
+            ca.close();
+        }
+    }
+
+    private Cli.Result submit(Map<String, String> env, String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Cli.launcher("brevet-submit").toString());
+        cmd.addAll(List.of(args));
+        try {
+            Path out = Files.createTempFile(tmp, "out", ".txt");
+            Path err = Files.createTempFile(tmp, "err", ".txt");
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+            pb.environment().keySet().removeIf(k -> k.startsWith("CERTMONGER_"));
+            pb.environment().putAll(env);
+            Process p = pb.start();
+            p.getOutputStream().close();
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("brevet-submit timed out");
+            }
+            return new Cli.Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private Path written(String name, String text) throws IOException {
+        return Files.writeString(tmp.resolve(name), text);
+    }
+
+    @Test
+    void submitWithAgentCredential_issuesAtOnce_andOpensslVerifiesIt() throws IOException {
+        Cli.Result r = submit(Map.of("CERTMONGER_OPERATION", "SUBMIT", "CERTMONGER_CSR", csr,
+                "CERTMONGER_CA_PROFILE", "caServerCert", "CERTMONGER_CA_NICKNAME", "Brevet"),
+                "--instance", ca.dir().toString());
+
+        assertThat(r.exitCode()).as(r.stdout() + r.stderr()).isZero();
+        assertThat(r.stdout()).startsWith("-----BEGIN CERTIFICATE-----");
+        Path cert = written("issued.pem", r.stdout());
+        assertThat(Cli.run(60, "openssl", "verify", "-CAfile", caPem.toString(), cert.toString()).assertOk().stdout())
+                .contains(": OK");
+        assertThat(Cli.run(60, "openssl", "x509", "-in", cert.toString(), "-noout", "-subject").stdout())
+                .contains("host.example.test");
+    }
+
+    @Test
+    void anonymousSubmit_waitsWithRequestIdCookie_thenPollAfterAgentApproval_issues() throws IOException {
+        Cli.Result pending = submit(Map.of("CERTMONGER_OPERATION", "SUBMIT", "CERTMONGER_CSR", csr),
+                "--url", ca.httpsUrl(), "--ca-cert", caPem.toString(), "--profile", "caServerCert", "--poll-delay", "30");
+        assertThat(pending.exitCode()).as(pending.stdout() + pending.stderr()).isEqualTo(5);
+        String[] lines = pending.stdout().split("\n");
+        assertThat(lines).hasSize(2);
+        assertThat(lines[0]).isEqualTo("30");
+        String cookie = lines[1];
+
+        Cli.Result stillPending = submit(Map.of("CERTMONGER_OPERATION", "POLL", "CERTMONGER_CSR", csr,
+                "CERTMONGER_CA_COOKIE", cookie), "--url", ca.httpsUrl(), "--ca-cert", caPem.toString());
+        assertThat(stillPending.exitCode()).isEqualTo(5);
+        assertThat(stillPending.stdout()).isEqualTo("300\n" + cookie + "\n");
+
+        Cli.brevet("request", "approve", cookie, "--instance", ca.dir().toString()).assertOk();
+
+        Cli.Result issued = submit(Map.of("CERTMONGER_OPERATION", "POLL", "CERTMONGER_CSR", csr,
+                "CERTMONGER_CA_COOKIE", cookie), "--url", ca.httpsUrl(), "--ca-cert", caPem.toString());
+        assertThat(issued.exitCode()).as(issued.stdout() + issued.stderr()).isZero();
+        Path cert = written("polled.pem", issued.stdout());
+        assertThat(Cli.run(60, "openssl", "verify", "-CAfile", caPem.toString(), cert.toString()).assertOk().stdout())
+                .contains(": OK");
+    }
+
+    @Test
+    void csrTheProfileRefuses_exit2WithTheCasReason() {
+        Cli.Result r = submit(Map.of("CERTMONGER_OPERATION", "SUBMIT", "CERTMONGER_CSR", csr,
+                "CERTMONGER_CA_PROFILE", "noSuchProfile"), "--instance", ca.dir().toString());
+        assertThat(r.exitCode()).as(r.stdout() + r.stderr()).isEqualTo(2);
+        assertThat(r.stdout()).contains("noSuchProfile");
+    }
+
+    @Test
+    void dataOperations_identifyRootsTemplates() throws IOException {
+        String inst = ca.dir().toString();
+        Cli.Result id = submit(Map.of("CERTMONGER_OPERATION", "IDENTIFY"), "--instance", inst);
+        assertThat(id.exitCode()).isZero();
+        assertThat(id.stdout()).startsWith("Brevet CA at ");
+
+        Cli.Result roots = submit(Map.of("CERTMONGER_OPERATION", "FETCH-ROOTS"), "--instance", inst);
+        assertThat(roots.exitCode()).as(roots.stdout() + roots.stderr()).isZero();
+        assertThat(roots.stdout()).startsWith("Certificate Authority\n-----BEGIN CERTIFICATE-----");
+        Path root = written("root.pem", roots.stdout().substring(roots.stdout().indexOf('\n') + 1));
+        assertThat(Cli.run(60, "openssl", "x509", "-in", root.toString(), "-noout", "-fingerprint", "-sha256").stdout())
+                .isEqualTo(Cli.run(60, "openssl", "x509", "-in", caPem.toString(), "-noout", "-fingerprint", "-sha256").stdout());
+
+        Cli.Result templates = submit(Map.of("CERTMONGER_OPERATION", "GET-SUPPORTED-TEMPLATES"), "--instance", inst);
+        assertThat(templates.exitCode()).isZero();
+        assertThat(templates.stdout().split("\n")).contains("caServerCert", "caUserCert");
+
+        assertThat(submit(Map.of("CERTMONGER_OPERATION", "GET-DEFAULT-TEMPLATE"), "--instance", inst, "--profile", "caUserCert")
+                .stdout()).isEqualTo("caUserCert\n");
+        assertThat(submit(Map.of("CERTMONGER_OPERATION", "GET-NEW-REQUEST-REQUIREMENTS"), "--instance", inst).exitCode()).isZero();
+        assertThat(submit(Map.of("CERTMONGER_OPERATION", "FETCH-SCEP-CA-CAPS"), "--instance", inst).exitCode()).isEqualTo(6);
+    }
+
+    @Test
+    void serverNotListening_exit3_andMissingCredentialPassword_exit4() throws IOException {
+        Cli.Result down = submit(Map.of("CERTMONGER_OPERATION", "SUBMIT", "CERTMONGER_CSR", csr),
+                "--url", "https://localhost:" + ServedInstance.freePort(), "--ca-cert", caPem.toString(),
+                "--profile", "caServerCert");
+        assertThat(down.exitCode()).as(down.stdout() + down.stderr()).isEqualTo(3);
+        assertThat(down.stdout()).contains("connection refused");
+
+        Cli.Result unconfigured = submit(Map.of("CERTMONGER_OPERATION", "SUBMIT", "CERTMONGER_CSR", csr),
+                "--url", ca.httpsUrl(), "--p12", ca.dir().resolve("admin/ca_admin_cert.p12").toString(),
+                "--profile", "caServerCert");
+        assertThat(unconfigured.exitCode()).isEqualTo(4);
+        assertThat(unconfigured.stdout()).contains("--p12-password-file").doesNotContain("Exception");
+    }
+
+    @Test
+    void brevetTracker_addCaWithBrevetSubmit_requestReachesMonitoring_andOpensslVerifies() throws Exception {
+        Path socket = tmp.resolve("trk/socket");
+        Path conf = Files.createDirectories(tmp.resolve("trk")).resolve("tracker.conf");
+        Files.writeString(conf, "[defaults]\nnotification_method = stdout\n");
+        Path log = tmp.resolve("trk/daemon.log");
+        Process daemon = new ProcessBuilder(Cli.launcher("brevet-tracker").toString(), "-n", "-d", "3",
+                "--state-dir", tmp.resolve("trk/state").toString(), "--socket", socket.toString(), "--config", conf.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!Files.exists(socket)) {
+                assertThat(daemon.isAlive()).as(Files.readString(log)).isTrue();
+                assertThat(System.nanoTime()).as("daemon socket within 60 s").isLessThan(deadline);
+                daemon.waitFor(100, TimeUnit.MILLISECONDS);
+            }
+            String helper = Cli.launcher("brevet-submit") + " --instance " + ca.dir();
+            Cli.run(120, Cli.launcher("getcert").toString(), "add-ca", "--socket", socket.toString(), "-c", "Brevet",
+                    "-e", helper).assertOk();
+            Path key = tmp.resolve("trk/h.key");
+            Path cert = tmp.resolve("trk/h.crt");
+            Cli.Result req = Cli.run(180, Cli.launcher("getcert").toString(), "request", "--socket", socket.toString(),
+                    "-c", "Brevet", "-T", "caServerCert", "-k", key.toString(), "-f", cert.toString(), "-I", "h1",
+                    "-N", "CN=h1.example.test", "-D", "h1.example.test", "-w");
+            assertThat(req.exitCode()).as(req.stdout() + req.stderr() + Files.readString(log)).isZero();
+
+            String list = Cli.run(60, Cli.launcher("getcert").toString(), "list", "--socket", socket.toString(), "-i", "h1")
+                    .assertOk().stdout();
+            assertThat(list).contains("\tstatus: MONITORING\n", "\tCA: Brevet\n", "\tsubject: CN=h1.example.test\n",
+                    "\tissuer: CN=Certificate Authority,O=Brevet\n");
+            assertThat(Cli.run(60, "openssl", "verify", "-CAfile", caPem.toString(), cert.toString()).assertOk().stdout())
+                    .contains(": OK");
+        } finally {
+            daemon.destroy();
+            daemon.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+}
