@@ -68,7 +68,7 @@ class CmcInteropTest {
         String printed = openssl().ok("cms", "-cmsout", "-print", "-inform", "DER", "-in", "req.der").stdout();
 
         assertThat(printed).contains("d.subjectKeyIdentifier").doesNotContain("d.issuerAndSerialNumber");
-        assertThat(printed.toLowerCase()).contains(ski.toHex().toLowerCase().substring(0, 16));
+        assertThat(printed.toLowerCase().replace(" ", "").replace("-", "")).contains(ski.toHex().toLowerCase().substring(0, 14));
     }
 
     @Test
