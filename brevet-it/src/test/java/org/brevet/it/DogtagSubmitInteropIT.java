@@ -1,0 +1,124 @@
+package org.brevet.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * certmonger's own, unmodified {@code dogtag-submit} helper against a served Brevet CA through Dogtag's
+ * legacy servlets: an anonymous {@code profileSubmit} is deferred, the helper then approves it as an agent
+ * with the instance's admin client certificate ({@code profileReview} + {@code profileProcess}) and fetches
+ * the certificate ({@code displayCertFromRequest}), each step one run with the cookie of the previous one,
+ * exactly as the certmonger daemon drives it. The certificate is checked with {@code openssl verify}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DogtagSubmitInteropIT {
+    static final Path HELPER = Path.of("/usr/lib/certmonger/dogtag-submit");
+
+    @TempDir
+    static Path tmp;
+
+    private ServedInstance ca;
+    private Path caPem;
+    private Path agentCert;
+    private Path agentKey;
+    private String csr;
+
+    @BeforeAll
+    void serve() throws IOException {
+        assertThat(HELPER).as("certmonger's dogtag-submit (Debian package certmonger)").isExecutable();
+        ca = ServedInstance.init(tmp.resolve("ca")).start();
+        caPem = ca.dir().resolve("certs/ca.pem");
+        Path p12 = ca.dir().resolve("admin/ca_admin_cert.p12");
+        String pass = "file:" + ca.dir().resolve("admin/pkcs12_password.conf");
+        agentCert = tmp.resolve("agent.pem");
+        agentKey = tmp.resolve("agent.key");
+        Cli.run(60, "openssl", "pkcs12", "-in", p12.toString(), "-passin", pass, "-clcerts", "-nokeys",
+                "-out", agentCert.toString()).assertOk();
+        Cli.run(60, "openssl", "pkcs12", "-in", p12.toString(), "-passin", pass, "-nocerts", "-nodes",
+                "-out", agentKey.toString()).assertOk();
+        Path csrFile = tmp.resolve("host.csr");
+        Cli.run(60, "openssl", "req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", tmp.resolve("host.key").toString(),
+                "-out", csrFile.toString(), "-subj", "/CN=dogtag.example.test",
+                "-addext", "subjectAltName=DNS:dogtag.example.test").assertOk();
+        csr = Files.readString(csrFile);
+    }
+
+    @AfterAll
+    void stop() throws InterruptedException {
+        if (ca != null) {
+            ca.close();
+        }
+    }
+
+    private Cli.Result helper(String operation, String cookie) {
+        List<String> cmd = new ArrayList<>(List.of(HELPER.toString(),
+                "-E", ca.httpsUrl() + "/ca/ee/ca", "-A", ca.httpsUrl() + "/ca/agent/ca",
+                "-i", caPem.toString(), "-c", agentCert.toString(), "-k", agentKey.toString()));
+        Map<String, String> env = new HashMap<>(Map.of("CERTMONGER_OPERATION", operation, "CERTMONGER_CSR", csr,
+                "CERTMONGER_CA_PROFILE", "caServerCert"));
+        if (cookie != null) {
+            env.put("CERTMONGER_CA_COOKIE", cookie);
+        }
+        try {
+            Path out = Files.createTempFile(tmp, "out", ".txt");
+            Path err = Files.createTempFile(tmp, "err", ".txt");
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+            pb.environment().keySet().removeIf(k -> k.startsWith("CERTMONGER_"));
+            pb.environment().putAll(env);
+            Process p = pb.start();
+            p.getOutputStream().close();
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("dogtag-submit timed out");
+            }
+            return new Cli.Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The cookie a WAIT_WITH_DELAY answer (exit 5) carries on its second line. */
+    private static String cookieOf(Cli.Result r, String expectedState) {
+        assertThat(r.exitCode()).as(r.stdout() + r.stderr()).isEqualTo(5);
+        String[] lines = r.stdout().split("\n");
+        assertThat(lines).hasSize(2);
+        assertThat(lines[1]).startsWith("state=" + expectedState + "&requestId=");
+        return lines[1];
+    }
+
+    @Test
+    void dogtagSubmit_deferredThenAgentApprovedThenRetrieved_certificateVerifies() throws IOException {
+        String approve = cookieOf(helper("SUBMIT", null), "approve");
+        String requestId = approve.substring(approve.indexOf("requestId=") + "requestId=".length());
+
+        String retrieve = cookieOf(helper("POLL", approve), "retrieve");
+        assertThat(retrieve).isEqualTo("state=retrieve&requestId=" + requestId);
+
+        Cli.Result issued = helper("POLL", retrieve);
+        assertThat(issued.exitCode()).as(issued.stdout() + issued.stderr()).isZero();
+        assertThat(issued.stdout()).startsWith("-----BEGIN CERTIFICATE-----");
+        Path cert = Files.writeString(tmp.resolve("issued.pem"), issued.stdout());
+        assertThat(Cli.run(60, "openssl", "verify", "-CAfile", caPem.toString(), cert.toString()).assertOk().stdout())
+                .contains(": OK");
+        assertThat(Cli.run(60, "openssl", "x509", "-in", cert.toString(), "-noout", "-subject").stdout())
+                .contains("dogtag.example.test");
+    }
+}
