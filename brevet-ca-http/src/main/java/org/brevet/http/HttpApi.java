@@ -71,7 +71,7 @@ public final class HttpApi {
         config.router.mount(r -> {
             new HealthRoutes(services.health(), json).install(r);
             new CaCertificateRoutes(services.certificates()).install(r);
-            legacy(new Callers(services.authentication())).installEndEntity(r);
+            legacy(Callers.anonymousOnly(services.authentication())).installEndEntity(r);
             status.ifPresent(st -> {
                 new CrlRoutes(st.crls()).install(r);
                 new OcspRoutes(st.ocsp()).install(r);
