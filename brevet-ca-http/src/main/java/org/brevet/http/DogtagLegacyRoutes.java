@@ -64,8 +64,14 @@ final class DogtagLegacyRoutes {
         r.post(EE + "/displayBySerial", this::displayBySerial);
     }
 
-    /** The agent servlets: a client certificate mapped to an agent is required. */
-    void installAgent(JavalinDefaultRouting r) {
+    /**
+     * The servlets that read the TLS client certificate, for the HTTPS listener only: the agent servlets (a
+     * certificate mapped to an agent is required) and {@code profileSubmitSSLClient}, the enrollment form
+     * that certmonger's {@code --agent-submit} uses (the profile's approval rule then sees the caller).
+     */
+    void installClientAuthenticated(JavalinDefaultRouting r) {
+        r.get(EE + "/profileSubmitSSLClient", this::profileSubmit);
+        r.post(EE + "/profileSubmitSSLClient", this::profileSubmit);
         r.get(AGENT + "/profileReview", this::profileReview);
         r.post(AGENT + "/profileReview", this::profileReview);
         r.get(AGENT + "/profileProcess", this::profileProcess);

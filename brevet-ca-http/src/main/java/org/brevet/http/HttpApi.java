@@ -50,7 +50,7 @@ public final class HttpApi {
             new AgentRoutes(services.agentReview(), services.certificates(), callers, body, json).install(r);
             DogtagLegacyRoutes legacy = legacy(callers);
             legacy.installEndEntity(r);
-            legacy.installAgent(r);
+            legacy.installClientAuthenticated(r);
             new CertificateRoutes(services.certificates(), clock, json).install(r);
             new ProfileRoutes(services.profiles(), callers, body, json).install(r);
             new UserRoutes(services.users(), callers, body, json).install(r);

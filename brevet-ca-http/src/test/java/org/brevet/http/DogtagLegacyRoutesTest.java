@@ -77,6 +77,15 @@ class DogtagLegacyRoutesTest {
     }
 
     @Test
+    void agentSubmitThroughSslClientServlet_isIssuedAtOnce() throws Exception {
+        HttpResponse<String> r = postForm(http, "/ca/ee/ca/profileSubmitSSLClient", "agent",
+                form("profileId", "caServerCert", "cert_request_type", "pkcs10", "cert_request", CSR, "xml", "true"));
+
+        assertThat(xpath(r, "/XMLResponse/Status")).isEqualTo("0");
+        assertThat(xpath(r, "/XMLResponse/Requests/Request/serialno")).isEqualTo("abc0");
+    }
+
+    @Test
     void submitUnknownProfile_isStatus1WithTheReason() throws Exception {
         HttpResponse<String> r = submit(null, "noSuchProfile");
 
@@ -201,6 +210,7 @@ class DogtagLegacyRoutesTest {
 
             assertThat(xpath(r, "/XMLResponse/Status")).isEqualTo("2");
             assertThat(plain.get("/ca/agent/ca/profileReview?requestId=101", "agent").statusCode()).isEqualTo(404);
+            assertThat(plain.get("/ca/ee/ca/profileSubmitSSLClient?profileId=caServerCert", "agent").statusCode()).isEqualTo(404);
         }
     }
 

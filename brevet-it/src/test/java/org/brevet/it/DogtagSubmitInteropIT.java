@@ -64,10 +64,15 @@ class DogtagSubmitInteropIT {
         }
     }
 
-    private Cli.Result helper(String operation, String cookie) {
+    private Cli.Result helper(String operation, String cookie, String... extra) {
+        return helperAt(ca.httpsUrl(), operation, cookie, extra);
+    }
+
+    private Cli.Result helperAt(String eeBase, String operation, String cookie, String... extra) {
         List<String> cmd = new ArrayList<>(List.of(HELPER.toString(),
-                "-E", ca.httpsUrl() + "/ca/ee/ca", "-A", ca.httpsUrl() + "/ca/agent/ca",
+                "-E", eeBase + "/ca/ee/ca", "-A", ca.httpsUrl() + "/ca/agent/ca",
                 "-i", caPem.toString(), "-c", agentCert.toString(), "-k", agentKey.toString()));
+        cmd.addAll(List.of(extra));
         Map<String, String> env = new HashMap<>(Map.of("CERTMONGER_OPERATION", operation, "CERTMONGER_CSR", csr,
                 "CERTMONGER_CA_PROFILE", "caServerCert"));
         if (cookie != null) {
@@ -120,5 +125,28 @@ class DogtagSubmitInteropIT {
                 .contains(": OK");
         assertThat(Cli.run(60, "openssl", "x509", "-in", cert.toString(), "-noout", "-subject").stdout())
                 .contains("dogtag.example.test");
+    }
+
+    @Test
+    void dogtagSubmitAsAgent_isIssuedAtOnce_certificateVerifies() throws IOException {
+        Cli.Result issued = helper("SUBMIT", null, "--agent-submit");
+
+        assertThat(issued.exitCode()).as(issued.stdout() + issued.stderr()).isZero();
+        assertThat(issued.stdout()).startsWith("-----BEGIN CERTIFICATE-----");
+        Path cert = Files.writeString(tmp.resolve("agent-issued.pem"), issued.stdout());
+        assertThat(Cli.run(60, "openssl", "verify", "-CAfile", caPem.toString(), cert.toString()).assertOk().stdout())
+                .contains(": OK");
+    }
+
+    @Test
+    void endEntityUrlOverPlainHttp_asCertmongersIpaDefault_isDeferredThenApprovedOverHttps() throws IOException {
+        String approve = cookieOf(helperAt(ca.httpUrl(), "SUBMIT", null), "approve");
+        String retrieve = cookieOf(helperAt(ca.httpUrl(), "POLL", approve), "retrieve");
+
+        Cli.Result issued = helperAt(ca.httpUrl(), "POLL", retrieve);
+        assertThat(issued.exitCode()).as(issued.stdout() + issued.stderr()).isZero();
+        Path cert = Files.writeString(tmp.resolve("http-issued.pem"), issued.stdout());
+        assertThat(Cli.run(60, "openssl", "verify", "-CAfile", caPem.toString(), cert.toString()).assertOk().stdout())
+                .contains(": OK");
     }
 }
