@@ -22,7 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
  * legacy servlets: an anonymous {@code profileSubmit} is deferred, the helper then approves it as an agent
  * with the instance's admin client certificate ({@code profileReview} + {@code profileProcess}) and fetches
  * the certificate ({@code displayCertFromRequest}), each step one run with the cookie of the previous one,
- * exactly as the certmonger daemon drives it. The certificate is checked with {@code openssl verify}.
+ * exactly as the certmonger daemon drives it. Also: {@code --agent-submit} ({@code profileSubmitSSLClient},
+ * issued at once), the EE URL over plain HTTP, and no agent credential at all (the helper checks until an
+ * agent approves with Brevet's CLI). Every certificate is checked with {@code openssl verify}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DogtagSubmitInteropIT {
@@ -69,9 +71,18 @@ class DogtagSubmitInteropIT {
     }
 
     private Cli.Result helperAt(String eeBase, String operation, String cookie, String... extra) {
-        List<String> cmd = new ArrayList<>(List.of(HELPER.toString(),
+        return run(new ArrayList<>(List.of(HELPER.toString(),
                 "-E", eeBase + "/ca/ee/ca", "-A", ca.httpsUrl() + "/ca/agent/ca",
-                "-i", caPem.toString(), "-c", agentCert.toString(), "-k", agentKey.toString()));
+                "-i", caPem.toString(), "-c", agentCert.toString(), "-k", agentKey.toString())), operation, cookie, extra);
+    }
+
+    /** The helper without agent credentials: it can only submit and check. */
+    private Cli.Result anonymousHelper(String operation, String cookie) {
+        return run(new ArrayList<>(List.of(HELPER.toString(), "-E", ca.httpsUrl() + "/ca/ee/ca",
+                "-i", caPem.toString())), operation, cookie);
+    }
+
+    private Cli.Result run(List<String> cmd, String operation, String cookie, String... extra) {
         cmd.addAll(List.of(extra));
         Map<String, String> env = new HashMap<>(Map.of("CERTMONGER_OPERATION", operation, "CERTMONGER_CSR", csr,
                 "CERTMONGER_CA_PROFILE", "caServerCert"));
@@ -146,6 +157,28 @@ class DogtagSubmitInteropIT {
         Cli.Result issued = helperAt(ca.httpUrl(), "POLL", retrieve);
         assertThat(issued.exitCode()).as(issued.stdout() + issued.stderr()).isZero();
         Path cert = Files.writeString(tmp.resolve("http-issued.pem"), issued.stdout());
+        assertThat(Cli.run(60, "openssl", "verify", "-CAfile", caPem.toString(), cert.toString()).assertOk().stdout())
+                .contains(": OK");
+    }
+
+    @Test
+    void withoutAgentCredential_waitsWithCheckCookie_untilAnAgentApprovesWithBrevetsCli() throws IOException {
+        Cli.Result submitted = anonymousHelper("SUBMIT", null);
+        assertThat(submitted.exitCode()).as(submitted.stdout() + submitted.stderr()).isEqualTo(1);
+        String check = submitted.stdout().trim();
+        assertThat(check).startsWith("state=check&requestId=");
+        String requestId = check.substring(check.indexOf("requestId=") + "requestId=".length());
+
+        Cli.Result stillPending = anonymousHelper("POLL", check);
+        assertThat(stillPending.exitCode()).isEqualTo(1);
+        assertThat(stillPending.stdout().trim()).isEqualTo(check);
+
+        Cli.brevet("request", "approve", requestId, "--instance", ca.dir().toString()).assertOk();
+
+        String retrieve = cookieOf(anonymousHelper("POLL", check), "retrieve");
+        Cli.Result issued = anonymousHelper("POLL", retrieve);
+        assertThat(issued.exitCode()).as(issued.stdout() + issued.stderr()).isZero();
+        Path cert = Files.writeString(tmp.resolve("checked.pem"), issued.stdout());
         assertThat(Cli.run(60, "openssl", "verify", "-CAfile", caPem.toString(), cert.toString()).assertOk().stdout())
                 .contains(": OK");
     }
