@@ -4,7 +4,9 @@ import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRouting;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.brevet.ca.api.AgentReview;
 import org.brevet.ca.api.CertificateRecord;
 import org.brevet.ca.api.CertificateRequest;
@@ -37,8 +39,7 @@ final class DogtagLegacyRoutes {
     static final String DEFERRED = "2";
     static final String REJECTED = "3";
 
-    private static final java.util.regex.Pattern ARMOUR =
-            java.util.regex.Pattern.compile("-----(BEGIN|END)[ +](NEW[ +])?CERTIFICATE[ +]REQUEST-----");
+    private static final Pattern ARMOUR = Pattern.compile("-----(BEGIN|END)[ +](NEW[ +])?CERTIFICATE[ +]REQUEST-----");
 
     private final Enrollment enrollment;
     private final AgentReview review;
@@ -107,6 +108,7 @@ final class DogtagLegacyRoutes {
                     .text("b64", cert.der().toBase64())
                     .close().close());
         } catch (BrevetException e) {
+            rethrowServerSide(e);
             xml.text("Status", e.kind() == ErrorKind.REJECTED_BY_POLICY ? REJECTED : FAILURE).text("Error", e.getMessage());
         }
         respond(ctx, xml.close());
@@ -127,6 +129,7 @@ final class DogtagLegacyRoutes {
             request.serial().ifPresent(serial -> xml.text("serialNumber", serial.toHex()));
             xml.close().open("fixed").close();
         } catch (BrevetException e) {
+            rethrowServerSide(e);
             xml.open("fixed").text("unexpectedError", e.getMessage()).close();
         }
         respond(ctx, xml.close());
@@ -144,6 +147,7 @@ final class DogtagLegacyRoutes {
                     .text("base64Cert", Pem.encode(Pem.CERTIFICATE, cert.der()))
                     .close().close());
         } catch (BrevetException e) {
+            rethrowServerSide(e);
             xml.open("fixed").text("unexpectedError", e.getMessage()).close();
         }
         respond(ctx, xml.close());
@@ -168,6 +172,7 @@ final class DogtagLegacyRoutes {
                     .text("base64Cert", Pem.encode(Pem.CERTIFICATE, cert.der()))
                     .close().close();
         } catch (BrevetException e) {
+            rethrowServerSide(e);
             xml.open("fixed").text("unexpectedError", e.getMessage()).close();
         }
         respond(ctx, xml.close());
@@ -213,10 +218,21 @@ final class DogtagLegacyRoutes {
     }
 
     private static void failure(DogtagXml xml, BrevetException e) {
+        rethrowServerSide(e);
         if (e.kind() == ErrorKind.UNAUTHORIZED) {
             throw e;
         }
         xml.text("errorCode", FAILURE).text("errorReason", e.getMessage());
+    }
+
+    /**
+     * The server's own failures are not the client's refusal: they go to the error mapper (500 with a log
+     * id, 503 when the store is down), so the helper sees an HTTP error and retries, and nothing leaks.
+     */
+    private static void rethrowServerSide(BrevetException e) {
+        if (e.kind() == ErrorKind.INTERNAL || e.kind() == ErrorKind.UNAVAILABLE) {
+            throw e;
+        }
     }
 
     private static void respond(Context ctx, DogtagXml xml) {
@@ -234,7 +250,7 @@ final class DogtagLegacyRoutes {
 
     private static boolean isForm(Context ctx) {
         String type = ctx.contentType();
-        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
     }
 
     private static String required(Context ctx, String name) {

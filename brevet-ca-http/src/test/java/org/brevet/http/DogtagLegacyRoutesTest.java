@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPathFactory;
+import org.brevet.pki.BrevetException;
+import org.brevet.pki.ErrorKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -93,6 +95,26 @@ class DogtagLegacyRoutesTest {
         assertThat(xpath(r, "/XMLResponse/Status")).isEqualTo("1");
         assertThat(xpath(r, "/XMLResponse/Error")).contains("noSuchProfile");
         assertThat(http.authority.requests).isEmpty();
+    }
+
+    @Test
+    void submitWhileStoreUnavailable_is503NotAStatusInTheDocument() throws Exception {
+        http.authority.failure.set(new BrevetException(ErrorKind.UNAVAILABLE, "database down"));
+
+        HttpResponse<String> r = submit(null, "caServerCert");
+
+        assertThat(r.statusCode()).isEqualTo(503);
+        assertThat(r.body()).doesNotContain("XMLResponse");
+    }
+
+    @Test
+    void submitHittingAnInternalError_is500WithoutItsDetail() throws Exception {
+        http.authority.failure.set(new BrevetException(ErrorKind.INTERNAL, "disk layout details"));
+
+        HttpResponse<String> r = submit(null, "caServerCert");
+
+        assertThat(r.statusCode()).isEqualTo(500);
+        assertThat(r.body()).doesNotContain("disk layout details");
     }
 
     @Test
