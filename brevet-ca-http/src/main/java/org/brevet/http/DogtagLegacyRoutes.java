@@ -86,13 +86,11 @@ final class DogtagLegacyRoutes {
             if (!"pkcs10".equalsIgnoreCase(type)) {
                 throw BrevetException.malformed("cert_request_type '" + type + "' is not supported (pkcs10)", null);
             }
-            if (param(ctx, "renewal").filter("true"::equalsIgnoreCase).isPresent()) {
-                throw BrevetException.malformed("renewal by serial number is not supported; submit a new CSR", null);
-            }
             String profile = required(ctx, "profileId");
-            String csr = required(ctx, "cert_request");
-            EnrollmentResult result = enrollment.submit(callers.identify(ctx),
-                    new EnrollmentRequest(profile, Der.of(pkcs10Pem(csr).getBytes(StandardCharsets.UTF_8))));
+            Der csr = param(ctx, "renewal").filter("true"::equalsIgnoreCase).isPresent()
+                    ? renewedCsr(required(ctx, "serial_num"))
+                    : Der.of(pkcs10Pem(required(ctx, "cert_request")).getBytes(StandardCharsets.UTF_8));
+            EnrollmentResult result = enrollment.submit(callers.identify(ctx), new EnrollmentRequest(profile, csr));
             CertificateRequest request = result.request();
             switch (request.status()) {
                 case COMPLETE -> xml.text("Status", SUCCESS);
@@ -112,6 +110,16 @@ final class DogtagLegacyRoutes {
             xml.text("Status", e.kind() == ErrorKind.REJECTED_BY_POLICY ? REJECTED : FAILURE).text("Error", e.getMessage());
         }
         respond(ctx, xml.close());
+    }
+
+    /**
+     * Dogtag's renewal by serial number ({@code renewal=true&serial_num=}, decimal, what certmonger's helper
+     * sends when it holds the previous certificate): the request that certificate was issued for is submitted
+     * again, same subject and key, through the same enrollment rules (an anonymous renewal waits for an agent).
+     */
+    private Der renewedCsr(String serialNumber) {
+        CertificateRecord previous = certificates.get(serial(serialNumber));
+        return enrollment.status(previous.requestId()).request().csr();
     }
 
     private void checkRequest(Context ctx) {

@@ -88,6 +88,28 @@ class DogtagLegacyRoutesTest {
     }
 
     @Test
+    void renewalBySerial_resubmitsTheIssuedRequestsCsr_andWaitsForAnAgentWhenAnonymous() throws Exception {
+        http.get("/ca/ee/ca/profileSubmit?" + form("profileId", "caServerCert", "cert_request", CSR), "agent");
+
+        HttpResponse<String> r = postForm(http, "/ca/ee/ca/profileSubmit", null,
+                form("profileId", "caServerCert", "serial_num", Integer.toString(0xabc0), "renewal", "true", "xml", "true"));
+
+        assertThat(xpath(r, "/XMLResponse/Status")).isEqualTo("2");
+        assertThat(xpath(r, "/XMLResponse/RequestId")).isEqualTo("102");
+        assertThat(http.authority.requests.get(new org.brevet.ca.api.RequestId(102)).csr())
+                .isEqualTo(http.authority.requests.get(new org.brevet.ca.api.RequestId(101)).csr());
+    }
+
+    @Test
+    void renewalOfUnknownSerial_isStatus1() throws Exception {
+        HttpResponse<String> r = postForm(http, "/ca/ee/ca/profileSubmit", null,
+                form("profileId", "caServerCert", "serial_num", "77", "renewal", "true", "xml", "true"));
+
+        assertThat(xpath(r, "/XMLResponse/Status")).isEqualTo("1");
+        assertThat(http.authority.requests).isEmpty();
+    }
+
+    @Test
     void submitUnknownProfile_isStatus1WithTheReason() throws Exception {
         HttpResponse<String> r = submit(null, "noSuchProfile");
 

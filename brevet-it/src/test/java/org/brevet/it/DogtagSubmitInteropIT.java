@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * exactly as the certmonger daemon drives it. Also: {@code --agent-submit} ({@code profileSubmitSSLClient},
  * issued at once), the EE URL over plain HTTP, and no agent credential at all (the helper checks until an
  * agent approves with Brevet's CLI), and Brevet's tracker daemon running the helper as its CA ({@code getcert
- * add-ca -e}). Every certificate is checked with {@code openssl verify}.
+ * add-ca -e}), and renewal by serial number when the helper holds the previous certificate. Every certificate is checked with {@code openssl verify}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DogtagSubmitInteropIT {
@@ -84,12 +84,17 @@ class DogtagSubmitInteropIT {
     }
 
     private Cli.Result run(List<String> cmd, String operation, String cookie, String... extra) {
+        return run(cmd, Map.of(), operation, cookie, extra);
+    }
+
+    private Cli.Result run(List<String> cmd, Map<String, String> moreEnv, String operation, String cookie, String... extra) {
         cmd.addAll(List.of(extra));
         Map<String, String> env = new HashMap<>(Map.of("CERTMONGER_OPERATION", operation, "CERTMONGER_CSR", csr,
                 "CERTMONGER_CA_PROFILE", "caServerCert"));
         if (cookie != null) {
             env.put("CERTMONGER_CA_COOKIE", cookie);
         }
+        env.putAll(moreEnv);
         try {
             Path out = Files.createTempFile(tmp, "out", ".txt");
             Path err = Files.createTempFile(tmp, "err", ".txt");
@@ -221,5 +226,33 @@ class DogtagSubmitInteropIT {
             daemon.destroy();
             daemon.waitFor(30, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    void renewalWithThePreviousCertificate_renewsBySerial_sameKeyNewSerial() throws IOException {
+        Cli.Result first = helper("SUBMIT", null, "--agent-submit");
+        assertThat(first.exitCode()).as(first.stdout() + first.stderr()).isZero();
+        Path old = Files.writeString(tmp.resolve("renew-old.pem"), first.stdout());
+        // A CSR for another key: renewal by serial must ignore it and keep the previous certificate's key.
+        Path otherCsr = tmp.resolve("other.csr");
+        Cli.run(60, "openssl", "req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", tmp.resolve("other.key").toString(),
+                "-out", otherCsr.toString(), "-subj", "/CN=other.example.test").assertOk();
+
+        Cli.Result renewed = run(new ArrayList<>(List.of(HELPER.toString(), "-E", ca.httpsUrl() + "/ca/ee/ca",
+                "-A", ca.httpsUrl() + "/ca/agent/ca", "-i", caPem.toString(), "-c", agentCert.toString(),
+                "-k", agentKey.toString(), "--agent-submit")), Map.of("CERTMONGER_CERTIFICATE", first.stdout(),
+                "CERTMONGER_CSR", Files.readString(otherCsr)),
+                "SUBMIT", null);
+
+        assertThat(renewed.exitCode()).as(renewed.stdout() + renewed.stderr()).isZero();
+        Path fresh = Files.writeString(tmp.resolve("renew-new.pem"), renewed.stdout());
+        assertThat(Cli.run(60, "openssl", "verify", "-CAfile", caPem.toString(), fresh.toString()).assertOk().stdout())
+                .contains(": OK");
+        assertThat(Cli.run(60, "openssl", "x509", "-in", fresh.toString(), "-noout", "-pubkey").stdout())
+                .isEqualTo(Cli.run(60, "openssl", "x509", "-in", old.toString(), "-noout", "-pubkey").stdout());
+        assertThat(Cli.run(60, "openssl", "x509", "-in", fresh.toString(), "-noout", "-serial").stdout())
+                .isNotEqualTo(Cli.run(60, "openssl", "x509", "-in", old.toString(), "-noout", "-serial").stdout());
+        assertThat(Cli.run(60, "openssl", "x509", "-in", fresh.toString(), "-noout", "-subject").stdout())
+                .contains("dogtag.example.test");
     }
 }
