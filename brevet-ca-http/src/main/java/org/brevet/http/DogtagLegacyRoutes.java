@@ -14,6 +14,7 @@ import org.brevet.ca.api.CertificateSearch;
 import org.brevet.ca.api.Enrollment;
 import org.brevet.ca.api.EnrollmentRequest;
 import org.brevet.ca.api.EnrollmentResult;
+import org.brevet.ca.api.ProfileSummary;
 import org.brevet.ca.api.RequestId;
 import org.brevet.ca.api.RequestStatus;
 import org.brevet.pki.BrevetException;
@@ -61,6 +62,8 @@ final class DogtagLegacyRoutes {
         r.post(EE + "/checkRequest", this::checkRequest);
         r.get(EE + "/displayCertFromRequest", this::displayCertFromRequest);
         r.post(EE + "/displayCertFromRequest", this::displayCertFromRequest);
+        r.get(EE + "/profileList", this::profileList);
+        r.post(EE + "/profileList", this::profileList);
         r.get(EE + "/displayBySerial", this::displayBySerial);
         r.post(EE + "/displayBySerial", this::displayBySerial);
     }
@@ -159,6 +162,21 @@ final class DogtagLegacyRoutes {
             xml.open("fixed").text("unexpectedError", e.getMessage()).close();
         }
         respond(ctx, xml.close());
+    }
+
+    /** The enrollable profiles, as certmonger's GET-SUPPORTED-TEMPLATES reads them. */
+    private void profileList(Context ctx) {
+        DogtagXml xml = new DogtagXml().open("xml").open("output").open("set").open("record").open("list");
+        for (ProfileSummary profile : enrollment.enrollableProfiles()) {
+            xml.open("record").open("set")
+                    .text("profileId", profile.id())
+                    .text("profileName", profile.name())
+                    .text("profileDescription", profile.description())
+                    .text("profileIsEnable", Boolean.toString(profile.enabled()))
+                    .text("profileIsVisible", Boolean.toString(profile.visible()))
+                    .close().close();
+        }
+        respond(ctx, xml.close().close().close().close().close());
     }
 
     private void displayBySerial(Context ctx) {

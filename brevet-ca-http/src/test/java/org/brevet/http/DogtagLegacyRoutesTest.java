@@ -223,6 +223,16 @@ class DogtagLegacyRoutesTest {
     }
 
     @Test
+    void profileList_namesEnabledVisibleProfiles() throws Exception {
+        HttpResponse<String> r = http.get("/ca/ee/ca/profileList?xml=true", null);
+
+        assertThat(xpath(r, "count(/xml/output/set/record/list/*)")).isEqualTo("1");
+        assertThat(xpath(r, "/xml/output/set/record/list/record/set/profileId")).isEqualTo("caServerCert");
+        assertThat(xpath(r, "/xml/output/set/record/list/record/set/profileIsEnable")).isEqualTo("true");
+        assertThat(xpath(r, "/xml/output/set/record/list/record/set/profileIsVisible")).isEqualTo("true");
+    }
+
+    @Test
     void checkUnknownRequest_isUnexpectedError() throws Exception {
         HttpResponse<String> r = http.get("/ca/ee/ca/checkRequest?requestId=999&xml=true", null);
 

@@ -255,4 +255,12 @@ class DogtagSubmitInteropIT {
         assertThat(Cli.run(60, "openssl", "x509", "-in", fresh.toString(), "-noout", "-subject").stdout())
                 .contains("dogtag.example.test");
     }
+
+    @Test
+    void getSupportedTemplates_listsBrevetsProfiles() {
+        Cli.Result r = anonymousHelper("GET-SUPPORTED-TEMPLATES", null);
+
+        assertThat(r.exitCode()).as(r.stdout() + r.stderr()).isZero();
+        assertThat(r.stdout().split("\n")).contains("caServerCert", "caUserCert");
+    }
 }
