@@ -119,9 +119,14 @@ final class DogtagLegacyRoutes {
      * Dogtag's renewal by serial number ({@code renewal=true&serial_num=}, decimal, what certmonger's helper
      * sends when it holds the previous certificate): the request that certificate was issued for is submitted
      * again, same subject and key, through the same enrollment rules (an anonymous renewal waits for an agent).
+     * As in Dogtag, a revoked certificate is not renewed.
      */
     private Der renewedCsr(String serialNumber) {
         CertificateRecord previous = certificates.get(serial(serialNumber));
+        if (previous.revokedAt().isPresent()) {
+            throw new BrevetException(ErrorKind.REJECTED_BY_POLICY,
+                    "certificate " + previous.serial() + " is revoked and cannot be renewed; submit a new CSR");
+        }
         return enrollment.status(previous.requestId()).request().csr();
     }
 

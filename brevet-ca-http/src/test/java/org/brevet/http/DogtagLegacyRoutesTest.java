@@ -3,15 +3,20 @@ package org.brevet.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.math.BigInteger;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Optional;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPathFactory;
+import org.brevet.ca.api.CertificateRecord;
+import org.brevet.ca.api.RequestId;
 import org.brevet.pki.BrevetException;
 import org.brevet.pki.ErrorKind;
+import org.brevet.pki.SerialNumber;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -96,8 +101,25 @@ class DogtagLegacyRoutesTest {
 
         assertThat(xpath(r, "/XMLResponse/Status")).isEqualTo("2");
         assertThat(xpath(r, "/XMLResponse/RequestId")).isEqualTo("102");
-        assertThat(http.authority.requests.get(new org.brevet.ca.api.RequestId(102)).csr())
-                .isEqualTo(http.authority.requests.get(new org.brevet.ca.api.RequestId(101)).csr());
+        assertThat(http.authority.requests.get(new RequestId(102)).csr())
+                .isEqualTo(http.authority.requests.get(new RequestId(101)).csr());
+    }
+
+    @Test
+    void renewalOfRevokedCertificate_isStatus3AndStoresNothing() throws Exception {
+        http.get("/ca/ee/ca/profileSubmit?" + form("profileId", "caServerCert", "cert_request", CSR), "agent");
+        var serial = new SerialNumber(BigInteger.valueOf(0xabc0));
+        var issued = http.authority.certificates.get(serial);
+        http.authority.certificates.put(serial, new CertificateRecord(issued.serial(), issued.subject(),
+                issued.issuer(), issued.notBefore(), issued.notAfter(), issued.der(), issued.requestId(), issued.profileId(),
+                issued.issuedAt(), Optional.of(FakeAuthority.NOW)));
+
+        HttpResponse<String> r = postForm(http, "/ca/ee/ca/profileSubmit", "agent",
+                form("profileId", "caServerCert", "serial_num", Integer.toString(0xabc0), "renewal", "true", "xml", "true"));
+
+        assertThat(xpath(r, "/XMLResponse/Status")).isEqualTo("3");
+        assertThat(xpath(r, "/XMLResponse/Error")).contains("revoked");
+        assertThat(http.authority.requests).hasSize(1);
     }
 
     @Test
