@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The REST API of the CA (docs/REST-API.md) as Javalin configuration. The server builds two Javalin
  * applications: the HTTPS one gets {@link #configureSecure} (every route; client certificates are read
  * from the TLS session), the plain HTTP one {@link #configurePublic} (only what is public by nature:
- * health and the CA certificate). Both share the error mapper, the request-body limit and the log line.
+ * health and the CA certificate, plus Dogtag's end-entity servlets, where the caller is anonymous). Both share the error mapper, the request-body limit and the log line.
  */
 public final class HttpApi {
     /** Largest request body accepted (a CSR, a profile definition): 64 KiB. */
@@ -48,6 +48,9 @@ public final class HttpApi {
             new CaCertificateRoutes(services.certificates()).install(r);
             new EnrollmentRoutes(services.enrollment(), callers, body, json).install(r);
             new AgentRoutes(services.agentReview(), services.certificates(), callers, body, json).install(r);
+            DogtagLegacyRoutes legacy = legacy(callers);
+            legacy.installEndEntity(r);
+            legacy.installClientAuthenticated(r);
             new CertificateRoutes(services.certificates(), clock, json).install(r);
             new ProfileRoutes(services.profiles(), callers, body, json).install(r);
             new UserRoutes(services.users(), callers, body, json).install(r);
@@ -59,17 +62,25 @@ public final class HttpApi {
         });
     }
 
-    /** Only what is public by nature (health, CA certificate, CRLs, OCSP), for the plain HTTP listener. */
+    /**
+     * Only what is public by nature (health, CA certificate, CRLs, OCSP), for the plain HTTP listener, plus
+     * Dogtag's end-entity servlets as Dogtag serves them on its HTTP port (callers there are anonymous).
+     */
     public void configurePublic(JavalinConfig config) {
         common(config);
         config.router.mount(r -> {
             new HealthRoutes(services.health(), json).install(r);
             new CaCertificateRoutes(services.certificates()).install(r);
+            legacy(Callers.anonymousOnly(services.authentication())).installEndEntity(r);
             status.ifPresent(st -> {
                 new CrlRoutes(st.crls()).install(r);
                 new OcspRoutes(st.ocsp()).install(r);
             });
         });
+    }
+
+    private DogtagLegacyRoutes legacy(Callers callers) {
+        return new DogtagLegacyRoutes(services.enrollment(), services.agentReview(), services.certificates(), callers);
     }
 
     private void common(JavalinConfig config) {
