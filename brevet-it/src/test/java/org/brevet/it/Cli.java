@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a real command (a Brevet launcher, openssl, curl) with a bounded timeout and captures its output. */
@@ -40,10 +41,27 @@ final class Cli {
     }
 
     static Result run(List<String> command, int timeoutSeconds) {
+        return run(command, Map.of(), timeoutSeconds);
+    }
+
+    /**
+     * Runs a certmonger CA helper as certmonger does: the inherited {@code CERTMONGER_*} variables are
+     * removed and {@code environment} set instead.
+     */
+    static Result helper(List<String> command, Map<String, String> environment) {
+        return run(command, environment, 120);
+    }
+
+    private static Result run(List<String> command, Map<String, String> environment, int timeoutSeconds) {
         try {
             Path out = Files.createTempFile("it-out", ".txt");
             Path err = Files.createTempFile("it-err", ".txt");
-            Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            if (!environment.isEmpty()) {
+                pb.environment().keySet().removeIf(k -> k.startsWith("CERTMONGER_"));
+                pb.environment().putAll(environment);
+            }
+            Process p = pb.start();
             p.getOutputStream().close();
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();

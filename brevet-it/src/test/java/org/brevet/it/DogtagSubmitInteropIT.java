@@ -3,7 +3,6 @@ package org.brevet.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -95,26 +94,7 @@ class DogtagSubmitInteropIT {
             env.put("CERTMONGER_CA_COOKIE", cookie);
         }
         env.putAll(moreEnv);
-        try {
-            Path out = Files.createTempFile(tmp, "out", ".txt");
-            Path err = Files.createTempFile(tmp, "err", ".txt");
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
-            pb.environment().keySet().removeIf(k -> k.startsWith("CERTMONGER_"));
-            pb.environment().putAll(env);
-            Process p = pb.start();
-            p.getOutputStream().close();
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new AssertionError("dogtag-submit timed out");
-            }
-            return new Cli.Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return Cli.helper(cmd, env);
     }
 
     /** The cookie a WAIT_WITH_DELAY answer (exit 5) carries on its second line. */
