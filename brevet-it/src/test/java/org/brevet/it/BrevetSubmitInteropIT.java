@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -148,39 +147,20 @@ class BrevetSubmitInteropIT {
 
     @Test
     void brevetTracker_addCaWithBrevetSubmit_requestReachesMonitoring_andOpensslVerifies() throws Exception {
-        Path socket = tmp.resolve("trk/socket");
-        Path conf = Files.createDirectories(tmp.resolve("trk")).resolve("tracker.conf");
-        Files.writeString(conf, "[defaults]\nnotification_method = stdout\n");
-        Path log = tmp.resolve("trk/daemon.log");
-        Process daemon = new ProcessBuilder(Cli.launcher("brevet-tracker").toString(), "-n", "-d", "3",
-                "--state-dir", tmp.resolve("trk/state").toString(), "--socket", socket.toString(), "--config", conf.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!Files.exists(socket)) {
-                assertThat(daemon.isAlive()).as(Files.readString(log)).isTrue();
-                assertThat(System.nanoTime()).as("daemon socket within 60 s").isLessThan(deadline);
-                daemon.waitFor(100, TimeUnit.MILLISECONDS);
-            }
+        try (TrackerDaemon daemon = TrackerDaemon.start(tmp.resolve("trk"))) {
             String helper = Cli.launcher("brevet-submit") + " --instance " + ca.dir();
-            Cli.run(120, Cli.launcher("getcert").toString(), "add-ca", "--socket", socket.toString(), "-c", "Brevet",
-                    "-e", helper).assertOk();
+            daemon.getcert("add-ca", "-c", "Brevet", "-e", helper).assertOk();
             Path key = tmp.resolve("trk/h.key");
             Path cert = tmp.resolve("trk/h.crt");
-            Cli.Result req = Cli.run(180, Cli.launcher("getcert").toString(), "request", "--socket", socket.toString(),
-                    "-c", "Brevet", "-T", "caServerCert", "-k", key.toString(), "-f", cert.toString(), "-I", "h1",
-                    "-N", "CN=h1.example.test", "-D", "h1.example.test", "-w");
-            assertThat(req.exitCode()).as(req.stdout() + req.stderr() + Files.readString(log)).isZero();
+            Cli.Result req = daemon.getcert("request", "-c", "Brevet", "-T", "caServerCert", "-k", key.toString(),
+                    "-f", cert.toString(), "-I", "h1", "-N", "CN=h1.example.test", "-D", "h1.example.test", "-w");
+            assertThat(req.exitCode()).as(req.stdout() + req.stderr() + daemon.log()).isZero();
 
-            String list = Cli.run(60, Cli.launcher("getcert").toString(), "list", "--socket", socket.toString(), "-i", "h1")
-                    .assertOk().stdout();
+            String list = daemon.getcert("list", "-i", "h1").assertOk().stdout();
             assertThat(list).contains("\tstatus: MONITORING\n", "\tCA: Brevet\n", "\tsubject: CN=h1.example.test\n",
                     "\tissuer: CN=Certificate Authority,O=Brevet\n");
             assertThat(Cli.run(60, "openssl", "verify", "-CAfile", caPem.toString(), cert.toString()).assertOk().stdout())
                     .contains(": OK");
-        } finally {
-            daemon.destroy();
-            daemon.waitFor(30, TimeUnit.SECONDS);
         }
     }
 }

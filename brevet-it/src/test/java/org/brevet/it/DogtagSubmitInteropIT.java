@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -171,40 +170,21 @@ class DogtagSubmitInteropIT {
 
     @Test
     void brevetTracker_withCertmongersDogtagHelper_reachesMonitoring_andOpensslVerifies() throws Exception {
-        Path socket = tmp.resolve("trk/socket");
-        Path conf = Files.createDirectories(tmp.resolve("trk")).resolve("tracker.conf");
-        Files.writeString(conf, "[defaults]\nnotification_method = stdout\n");
-        Path log = tmp.resolve("trk/daemon.log");
-        Process daemon = new ProcessBuilder(Cli.launcher("brevet-tracker").toString(), "-n", "-d", "3",
-                "--state-dir", tmp.resolve("trk/state").toString(), "--socket", socket.toString(), "--config", conf.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!Files.exists(socket)) {
-                assertThat(daemon.isAlive()).as(Files.readString(log)).isTrue();
-                assertThat(System.nanoTime()).as("daemon socket within 60 s").isLessThan(deadline);
-                daemon.waitFor(100, TimeUnit.MILLISECONDS);
-            }
+        try (TrackerDaemon daemon = TrackerDaemon.start(tmp.resolve("trk"))) {
             String helper = String.join(" ", HELPER.toString(), "-E", ca.httpsUrl() + "/ca/ee/ca",
                     "-A", ca.httpsUrl() + "/ca/agent/ca", "-i", caPem.toString(),
                     "-c", agentCert.toString(), "-k", agentKey.toString());
-            Cli.run(120, Cli.launcher("getcert").toString(), "add-ca", "--socket", socket.toString(), "-c", "Dogtag",
-                    "-e", helper).assertOk();
+            daemon.getcert("add-ca", "-c", "Dogtag", "-e", helper).assertOk();
             Path key = tmp.resolve("trk/d.key");
             Path cert = tmp.resolve("trk/d.crt");
-            Cli.Result req = Cli.run(180, Cli.launcher("getcert").toString(), "request", "--socket", socket.toString(),
-                    "-c", "Dogtag", "-T", "caServerCert", "-k", key.toString(), "-f", cert.toString(), "-I", "d1",
-                    "-N", "CN=d1.example.test", "-D", "d1.example.test", "-w");
-            assertThat(req.exitCode()).as(req.stdout() + req.stderr() + Files.readString(log)).isZero();
+            Cli.Result req = daemon.getcert("request", "-c", "Dogtag", "-T", "caServerCert", "-k", key.toString(),
+                    "-f", cert.toString(), "-I", "d1", "-N", "CN=d1.example.test", "-D", "d1.example.test", "-w");
+            assertThat(req.exitCode()).as(req.stdout() + req.stderr() + daemon.log()).isZero();
 
-            String list = Cli.run(60, Cli.launcher("getcert").toString(), "list", "--socket", socket.toString(), "-i", "d1")
-                    .assertOk().stdout();
+            String list = daemon.getcert("list", "-i", "d1").assertOk().stdout();
             assertThat(list).contains("\tstatus: MONITORING\n", "\tCA: Dogtag\n", "\tsubject: CN=d1.example.test\n");
             assertThat(Cli.run(60, "openssl", "verify", "-CAfile", caPem.toString(), cert.toString()).assertOk().stdout())
                     .contains(": OK");
-        } finally {
-            daemon.destroy();
-            daemon.waitFor(30, TimeUnit.SECONDS);
         }
     }
 
