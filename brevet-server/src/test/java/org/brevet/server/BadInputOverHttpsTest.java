@@ -16,9 +16,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
-import org.brevet.pki.Certificate;
 import org.brevet.pki.Der;
 import org.brevet.pki.KeySpec;
 import org.brevet.pki.Pem;
@@ -44,13 +41,7 @@ class BadInputOverHttpsTest {
     static void start() throws Exception {
         layout = TestInstances.create(dir.resolve("ca"), KeySpec.EC_P256);
         server = BrevetServer.start(layout, Clock.systemUTC(), new SecureRandom());
-        char[] password = Files.readString(layout.adminPasswordFile()).strip().toCharArray();
-        KeyStore p12 = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(layout.adminCredential())) {
-            p12.load(in, password);
-        }
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(p12, password);
+        KeyManagerFactory kmf = TestHttps.adminKeys(layout);
         admin = client(kmf);
         anonymous = client(null);
     }
@@ -61,14 +52,7 @@ class BadInputOverHttpsTest {
     }
 
     private static HttpClient client(KeyManagerFactory keys) throws Exception {
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry("ca", Certificate.parse(Files.readString(layout.caCertificate())).toX509());
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(keys == null ? null : keys.getKeyManagers(), tmf.getTrustManagers(), null);
-        return HttpClient.newBuilder().sslContext(tls).build();
+        return TestHttps.client(layout, keys);
     }
 
     private static HttpResponse<String> post(HttpClient client, String path, String body) throws Exception {

@@ -5,20 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.brevet.ca.audit.AuditVerification;
 import org.brevet.ca.audit.AuditVerifier;
 import org.brevet.pki.Certificate;
@@ -69,24 +64,7 @@ class RevocationEndToEndTest {
     }
 
     private static HttpClient client(boolean withAdmin) throws Exception {
-        KeyManagerFactory kmf = null;
-        if (withAdmin) {
-            char[] password = Files.readString(layout.adminPasswordFile()).strip().toCharArray();
-            KeyStore p12 = KeyStore.getInstance("PKCS12");
-            try (InputStream in = Files.newInputStream(layout.adminCredential())) {
-                p12.load(in, password);
-            }
-            kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(p12, password);
-        }
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry("ca", Certificate.parse(Files.readString(layout.caCertificate())).toX509());
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(kmf == null ? null : kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-        return HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(5)).build();
+        return TestHttps.client(layout, withAdmin ? TestHttps.adminKeys(layout) : null);
     }
 
     private static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) throws IOException, InterruptedException {

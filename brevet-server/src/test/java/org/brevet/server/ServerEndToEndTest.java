@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,7 +19,6 @@ import java.time.Duration;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSession;
-import javax.net.ssl.TrustManagerFactory;
 import org.brevet.pki.Certificate;
 import org.brevet.pki.KeySpec;
 import java.util.List;
@@ -63,25 +61,11 @@ class ServerEndToEndTest {
     }
 
     private static KeyManagerFactory adminKeys() throws Exception {
-        char[] password = Files.readString(layout.adminPasswordFile()).strip().toCharArray();
-        KeyStore p12 = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(layout.adminCredential())) {
-            p12.load(in, password);
-        }
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(p12, password);
-        return kmf;
+        return TestHttps.adminKeys(layout);
     }
 
     private static HttpClient client(KeyManagerFactory keys) throws Exception {
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry("ca", Certificate.parse(Files.readString(layout.caCertificate())).toX509());
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(keys == null ? null : keys.getKeyManagers(), tmf.getTrustManagers(), null);
-        return HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(5)).build();
+        return TestHttps.client(layout, keys);
     }
 
     private URI https(String path) {
