@@ -43,10 +43,12 @@ public final class Installer {
 
     private final Clock clock;
     private final SecureRandom random;
+    private final InstallSteps steps;
 
     public Installer(Clock clock, SecureRandom random) {
         this.clock = clock;
         this.random = random;
+        this.steps = new InstallSteps(random);
     }
 
     /** What an install produced, for the command to print. */
@@ -55,15 +57,13 @@ public final class Installer {
 
     /** Creates the instance; CONFLICT if one exists at the target already. */
     public Result install(InstanceLayout target, InitOptions options) {
-        refuseExisting(target);
-        Secret adminPassword = options.adminPasswordFile().map(PasswordFiles::readSingle).orElseGet(this::randomSecret);
+        InstallSteps.refuseExisting(target);
+        Secret adminPassword = options.adminPasswordFile().map(PasswordFiles::readSingle).orElseGet(steps::randomSecret);
         try (StagedDirectory staged = StagedDirectory.next(target.root(), random)) {
             InstanceLayout layout = InstanceLayout.of(staged.path());
-            createDirectories(layout);
-            Secret pin = randomSecret();
-            AtomicFiles.writeSecret(layout.passwordFile(),
-                    PasswordFiles.render(PasswordFiles.INTERNAL_TOKEN, pin).getBytes(StandardCharsets.UTF_8));
-            AtomicFiles.writeString(layout.configFile(), ConfigFile.render(options.config()), AtomicFiles.PUBLIC);
+            InstallSteps.createDirectories(layout);
+            Secret pin = steps.writeNewPin(layout);
+            InstallSteps.writeConfig(layout, options.config());
             KeyPair caKey = options.caKey().generate(random);
             if (options.externalCsr().isPresent()) {
                 PrivateKeys.write(layout.pendingCaKey(), caKey.getPrivate(), pin, random);
@@ -102,7 +102,7 @@ public final class Installer {
         if (!caCert.isCa()) {
             throw BrevetException.malformed("the certificate is not a CA certificate (basicConstraints CA:TRUE missing)", null);
         }
-        Secret adminPassword = adminPasswordFile.map(PasswordFiles::readSingle).orElseGet(this::randomSecret);
+        Secret adminPassword = adminPasswordFile.map(PasswordFiles::readSingle).orElseGet(steps::randomSecret);
         List<Certificate> chain = new ArrayList<>();
         chain.add(caCert);
         chain.addAll(issuerChain);
@@ -122,9 +122,7 @@ public final class Installer {
     /** CA certificate file, database, profiles, system certificates, first administrator, then the key token. */
     private void complete(InstanceLayout layout, BrevetConfig config, PrivateKey caKey, List<Certificate> chain,
             Secret pin, Secret adminPassword) {
-        StringBuilder pem = new StringBuilder();
-        chain.forEach(c -> pem.append(c.toPem()));
-        AtomicFiles.writeString(layout.caCertificate(), pem.toString(), AtomicFiles.PUBLIC);
+        InstallSteps.writeCaChain(layout, chain);
         Certificate ca = chain.get(0);
         CaIdentity identity = new CaIdentity(Signer.of(caKey, ca.publicKey()), ca, chain);
         Pkcs12Store token = Pkcs12Store.empty().withKey(KeyToken.CA_SIGNING, caKey, chain);
@@ -134,10 +132,10 @@ public final class Installer {
             authority.installDefaultProfiles();
             for (SystemCertificates.Spec spec : SystemCertificates.all(ca.keySpec(), ca.subject(),
                     config.server().hostnames())) {
-                token = token.with(spec.nickname(), issue(authority, spec, chain));
+                token = token.with(spec.nickname(), steps.issue(authority, spec, chain));
             }
             SystemCertificates.Spec admin = SystemCertificates.admin(ca.keySpec(), ca.subject());
-            Pkcs12Store.KeyEntry adminEntry = issue(authority, admin, chain);
+            Pkcs12Store.KeyEntry adminEntry = steps.issue(authority, admin, chain);
             Pkcs12Store.empty().with(admin.nickname(), adminEntry).write(layout.adminCredential(), adminPassword, random);
             AtomicFiles.writeSecret(layout.adminPasswordFile(),
                     (adminPassword.reveal() + "\n").getBytes(StandardCharsets.UTF_8));
@@ -147,52 +145,8 @@ public final class Installer {
         token.write(layout.keyToken(), pin, random);
     }
 
-    private Pkcs12Store.KeyEntry issue(Authority authority, SystemCertificates.Spec spec, List<Certificate> chain) {
-        KeyPair pair = spec.key().generate(random);
-        CertificateRecord issued = authority.issueSystemCertificate(spec.profileId(), spec.subject(), pair.getPublic(),
-                spec.sans());
-        List<Certificate> full = new ArrayList<>();
-        full.add(Certificate.fromDer(issued.der()));
-        full.addAll(chain);
-        return new Pkcs12Store.KeyEntry(pair.getPrivate(), full);
-    }
-
-    private static void refuseExisting(InstanceLayout target) {
-        Path root = target.root();
-        if (target.exists()) {
-            throw new BrevetException(ErrorKind.CONFLICT, "an instance already exists at " + root);
-        }
-        if (!Files.exists(root)) {
-            return;
-        }
-        if (!Files.isDirectory(root)) {
-            throw new BrevetException(ErrorKind.CONFLICT, root + " exists and is not a directory");
-        }
-        try (Stream<Path> entries = Files.list(root)) {
-            if (entries.findAny().isPresent()) {
-                throw new BrevetException(ErrorKind.CONFLICT, root + " exists and is not empty");
-            }
-        } catch (IOException e) {
-            throw new BrevetException(ErrorKind.UNAVAILABLE, "cannot read " + root + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void createDirectories(InstanceLayout layout) {
-        try {
-            Files.setPosixFilePermissions(layout.root(), PosixFilePermissions.fromString("rwxr-xr-x"));
-            for (Path dir : List.of(layout.confDir(), layout.certsDir(), layout.logsDir())) {
-                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-            }
-            for (Path dir : List.of(layout.aliasDir(), layout.dataDir(), layout.auditDir(), layout.adminDir())) {
-                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            }
-        } catch (IOException e) {
-            throw new BrevetException(ErrorKind.UNAVAILABLE, "cannot create the instance directories: " + e.getMessage(), e);
-        }
-    }
-
     private static void copyInstance(InstanceLayout from, InstanceLayout to) throws IOException {
-        createDirectories(to);
+        InstallSteps.createDirectories(to);
         Files.copy(from.configFile(), to.configFile());
         Files.copy(from.passwordFile(), to.passwordFile(), StandardCopyOption.COPY_ATTRIBUTES);
         Files.copy(from.pendingCaKey(), to.pendingCaKey(), StandardCopyOption.COPY_ATTRIBUTES);
@@ -210,11 +164,5 @@ public final class Installer {
             throw e;
         }
         StagedDirectory.deleteRecursively(aside);
-    }
-
-    private Secret randomSecret() {
-        byte[] bytes = new byte[18];
-        random.nextBytes(bytes);
-        return Secret.of(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
     }
 }

@@ -38,6 +38,14 @@ public final class KeyToken {
                 BrevetException.malformed(source + ": no key entry '" + nickname + "'", null));
     }
 
+    /**
+     * Every entry but {@code Server-Cert} (which each node makes for itself): the keys a clone needs, the
+     * KRA's and the SCEP RA's included when the instance has them.
+     */
+    public Pkcs12Store systemKeys() {
+        return store.without(SERVER);
+    }
+
     /** The CA signing key and its chain (CA certificate first). */
     public CaIdentity caIdentity() {
         Pkcs12Store.KeyEntry ca = entry(CA_SIGNING);

@@ -33,16 +33,21 @@ final class SystemCertificates {
     static List<Spec> all(KeySpec caKey, DistinguishedName caSubject, List<String> hostnames) {
         boolean ec = caKey.algorithm() == KeyAlgorithm.EC;
         KeySpec key = ec ? KeySpec.EC_P256 : KeySpec.RSA_2048;
-        String host = hostnames.get(0);
         return List.of(
-                new Spec(KeyToken.SERVER, ec ? "caECServerCert" : "caServerCert", subject(host, caSubject), key,
-                        serverNames(hostnames)),
+                server(caKey, caSubject, hostnames),
                 new Spec(KeyToken.SUBSYSTEM, ec ? "caECSubsystemCert" : "caSubsystemCert",
                         subject("CA Subsystem Certificate", caSubject), key, List.of()),
                 new Spec(KeyToken.OCSP_SIGNING, "caOCSPCert", subject("OCSP Signing Certificate", caSubject), key,
                         List.of()),
                 new Spec(KeyToken.AUDIT_SIGNING, "caAuditSigningCert", subject("CA Audit Signing Certificate", caSubject),
                         key, List.of()));
+    }
+
+    /** The node's own TLS server certificate (each node, clones included, has its own). */
+    static Spec server(KeySpec caKey, DistinguishedName caSubject, List<String> hostnames) {
+        boolean ec = caKey.algorithm() == KeyAlgorithm.EC;
+        return new Spec(KeyToken.SERVER, ec ? "caECServerCert" : "caServerCert", subject(hostnames.get(0), caSubject),
+                ec ? KeySpec.EC_P256 : KeySpec.RSA_2048, serverNames(hostnames));
     }
 
     /** The bootstrap administrator's certificate (Dogtag: "PKI Administrator", the caadmin user). */

@@ -15,7 +15,6 @@ import org.brevet.server.InitOptions;
 import org.brevet.server.InstanceLayout;
 import org.brevet.server.Installer;
 import org.brevet.server.config.BrevetConfig;
-import org.brevet.server.config.ConfigFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -120,34 +119,13 @@ public final class CaInitCommand implements Callable<Integer> {
         if (externalCa != (csrOut != null)) {
             throw BrevetException.malformed("--external-ca and --csr-out go together", null);
         }
-        if ((dbUrl == null) && (dbUser != null || dbPasswordFile != null)) {
-            throw BrevetException.malformed("--db-user and --db-password-file need --db-url", null);
-        }
         DistinguishedName dn = parseSubject(subject);
         return new InitOptions(config(), dn, KeySpec.parse(key), Optional.ofNullable(adminPasswordFile).map(Path::toAbsolutePath),
                 Optional.ofNullable(csrOut).map(Path::toAbsolutePath));
     }
 
     private BrevetConfig config() {
-        StringBuilder text = new StringBuilder();
-        text.append("server.bind = ").append(bind).append('\n');
-        text.append("server.hostnames = ").append(hostnames.isEmpty() ? "localhost" : String.join(",", hostnames)).append('\n');
-        text.append("server.https.port = ").append(httpsPort).append('\n');
-        text.append("server.http.port = ").append(httpPort).append('\n');
-        if (dbUrl != null) {
-            text.append("db.url = ").append(dbUrl).append('\n');
-        }
-        if (dbUser != null) {
-            text.append("db.user = ").append(dbUser).append('\n');
-        }
-        if (dbPasswordFile != null) {
-            text.append("db.password.file = ").append(dbPasswordFile.toAbsolutePath()).append('\n');
-        }
-        try {
-            return ConfigFile.parse(text.toString(), "options", Path.of("").toAbsolutePath());
-        } catch (BrevetException e) {
-            throw BrevetException.malformed(OptionNames.of(e.detail()), e);
-        }
+        return new InstanceSettings(bind, hostnames, httpsPort, httpPort, dbUrl, dbUser, dbPasswordFile).config();
     }
 
     static DistinguishedName parseSubject(String subject) {
