@@ -3,14 +3,13 @@ package org.brevet.server.cli;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.brevet.server.CloneInstaller;
 import org.brevet.server.CloneOptions;
 import org.brevet.server.InstanceLayout;
 import org.brevet.server.PasswordFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,6 +27,9 @@ public final class CaCloneCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    ListenerOptions listener;
+
     @Option(names = "--instance", required = true, paramLabel = "DIR", description = "instance directory to create")
     Path instance;
 
@@ -39,26 +41,6 @@ public final class CaCloneCommand implements Callable<Integer> {
 
     @Option(names = "--db-url", required = true, paramLabel = "JDBC_URL", description = "the CA's PostgreSQL database")
     String dbUrl;
-
-    @Option(names = "--db-user", paramLabel = "USER", description = "database user")
-    String dbUser;
-
-    @Option(names = "--db-password-file", paramLabel = "FILE", description = "file holding the database password")
-    Path dbPasswordFile;
-
-    @Option(names = "--hostname", paramLabel = "NAME",
-            description = "host name of this node, repeatable; the first goes into certificate URLs (default: localhost)")
-    List<String> hostnames = new ArrayList<>();
-
-    @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "0.0.0.0",
-            description = "address the listeners bind (default: ${DEFAULT-VALUE}, every interface)")
-    String bind;
-
-    @Option(names = "--https-port", paramLabel = "N", defaultValue = "8443", description = "HTTPS port (default: ${DEFAULT-VALUE})")
-    int httpsPort;
-
-    @Option(names = "--http-port", paramLabel = "N", defaultValue = "8080", description = "plain HTTP port (default: ${DEFAULT-VALUE})")
-    int httpPort;
 
     private final Clock clock;
     private final SecureRandom random;
@@ -76,7 +58,7 @@ public final class CaCloneCommand implements Callable<Integer> {
     public Integer call() {
         return ExitCodes.run(spec.commandLine().getErr(), () -> {
             CloneOptions options = new CloneOptions(
-                    new InstanceSettings(bind, hostnames, httpsPort, httpPort, dbUrl, dbUser, dbPasswordFile).config(),
+                    listener.config(java.util.Optional.of(dbUrl)),
                     keys.toAbsolutePath(), PasswordFiles.readSingle(passwordFile));
             InstanceLayout layout = new CloneInstaller(clock, random).install(InstanceLayout.of(instance), options);
             var out = spec.commandLine().getOut();

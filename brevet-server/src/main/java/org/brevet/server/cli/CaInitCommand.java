@@ -3,8 +3,6 @@ package org.brevet.server.cli;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -16,6 +14,7 @@ import org.brevet.server.InstanceLayout;
 import org.brevet.server.Installer;
 import org.brevet.server.config.BrevetConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,6 +34,9 @@ public final class CaInitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    ListenerOptions listener;
+
     @Option(names = "--instance", required = true, paramLabel = "DIR", description = "instance directory to create")
     Path instance;
 
@@ -46,29 +48,9 @@ public final class CaInitCommand implements Callable<Integer> {
             description = "CA key: rsa:2048, rsa:3072, rsa:4096, ec:p256 or ec:p384 (default: ${DEFAULT-VALUE})")
     String key;
 
-    @Option(names = "--hostname", paramLabel = "NAME",
-            description = "host name of the server, repeatable; the first goes into certificate URLs (default: localhost)")
-    List<String> hostnames = new ArrayList<>();
-
-    @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "0.0.0.0",
-            description = "address the listeners bind (default: ${DEFAULT-VALUE}, every interface)")
-    String bind;
-
-    @Option(names = "--https-port", paramLabel = "N", defaultValue = "8443", description = "HTTPS port (default: ${DEFAULT-VALUE})")
-    int httpsPort;
-
-    @Option(names = "--http-port", paramLabel = "N", defaultValue = "8080", description = "plain HTTP port (default: ${DEFAULT-VALUE})")
-    int httpPort;
-
     @Option(names = "--db-url", paramLabel = "JDBC_URL",
             description = "database (jdbc:postgresql://... or jdbc:h2:...); default: embedded H2 in DIR/data")
     String dbUrl;
-
-    @Option(names = "--db-user", paramLabel = "USER", description = "database user")
-    String dbUser;
-
-    @Option(names = "--db-password-file", paramLabel = "FILE", description = "file holding the database password")
-    Path dbPasswordFile;
 
     @Option(names = "--admin-password-file", paramLabel = "FILE",
             description = "password for admin/ca_admin_cert.p12 (default: a random one)")
@@ -125,7 +107,7 @@ public final class CaInitCommand implements Callable<Integer> {
     }
 
     private BrevetConfig config() {
-        return new InstanceSettings(bind, hostnames, httpsPort, httpPort, dbUrl, dbUser, dbPasswordFile).config();
+        return listener.config(Optional.ofNullable(dbUrl));
     }
 
     static DistinguishedName parseSubject(String subject) {
