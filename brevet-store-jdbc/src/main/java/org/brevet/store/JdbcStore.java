@@ -4,7 +4,10 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import java.util.Objects;
+import org.brevet.ca.api.store.ClusterNodes;
 import org.brevet.ca.api.store.CrlRepository;
+import org.brevet.ca.api.store.CrlUpdateRequests;
+import org.brevet.ca.api.store.Leases;
 import org.brevet.ca.api.store.Repositories;
 import org.brevet.ca.api.store.RevocationRepository;
 import org.brevet.pki.BrevetException;
@@ -34,6 +37,9 @@ public final class JdbcStore implements AutoCloseable {
     private final Repositories repositories;
     private final JdbcRevocationRepository revocations;
     private final JdbcCrlRepository crls;
+    private final JdbcLeases leases;
+    private final JdbcClusterNodes nodes;
+    private final JdbcCrlUpdateRequests crlRequests;
 
     private JdbcStore(HikariDataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
@@ -48,6 +54,9 @@ public final class JdbcStore implements AutoCloseable {
                 new JdbcStoreHealth(jdbc));
         this.revocations = new JdbcRevocationRepository(jdbc);
         this.crls = new JdbcCrlRepository(jdbc);
+        this.leases = new JdbcLeases(jdbc);
+        this.nodes = new JdbcClusterNodes(jdbc);
+        this.crlRequests = new JdbcCrlUpdateRequests(jdbc);
     }
 
     /**
@@ -81,6 +90,21 @@ public final class JdbcStore implements AutoCloseable {
     /** CRL numbers and the latest CRLs of each issuing point. */
     public CrlRepository crls() {
         return crls;
+    }
+
+    /** Leases shared by the nodes of a cluster (the CRL master's). */
+    public Leases leases() {
+        return leases;
+    }
+
+    /** The nodes of a cluster and their heartbeats. */
+    public ClusterNodes clusterNodes() {
+        return nodes;
+    }
+
+    /** CRL generation requests handed to the CRL master. */
+    public CrlUpdateRequests crlUpdateRequests() {
+        return crlRequests;
     }
 
     @Override
