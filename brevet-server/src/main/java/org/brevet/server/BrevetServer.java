@@ -93,7 +93,8 @@ public final class BrevetServer implements AutoCloseable {
                 c.jetty.defaultPort = s.httpPort();
             });
             start(http, "HTTP", s.bindAddress(), s.httpPort());
-            BrevetServer server = new BrevetServer(runtime, https, http, config, CrlSchedule.start(runtime.status().crlSchedule()));
+            BrevetServer server = new BrevetServer(runtime, https, http, config, CrlSchedule.start(runtime.node().member(),
+                    java.time.Duration.ofSeconds(config.cluster().heartbeatSeconds())));
             LOG.info("serving {} and {}", server.httpsUrl(), server.httpUrl());
             return server;
         } catch (RuntimeException e) {
@@ -113,7 +114,7 @@ public final class BrevetServer implements AutoCloseable {
 
     private static StatusServices status(CaRuntime runtime) {
         RevocationAuthority s = runtime.status();
-        return new StatusServices(s.revocation(), s.crls(), s.ocsp());
+        return new StatusServices(s.revocation(), runtime.node().crls(), s.ocsp());
     }
 
     /** Stopping first refuses new connections, then lets requests in progress finish (Jetty's graceful stop). */

@@ -8,6 +8,8 @@ import org.brevet.ca.Authority;
 import org.brevet.ca.AuthorityConfig;
 import org.brevet.ca.CaIdentity;
 import org.brevet.ca.RevocationAuthority;
+import org.brevet.ca.cluster.Cluster;
+import org.brevet.ca.cluster.ClusterStores;
 import org.brevet.ca.crl.CrlConfig;
 import org.brevet.ca.ocsp.OcspConfig;
 import org.brevet.ca.ocsp.OcspSigning;
@@ -29,12 +31,15 @@ final class CaRuntime implements AutoCloseable {
     private final FileAuditLog audit;
     private final Authority authority;
     private final RevocationAuthority status;
+    private final Cluster.Node node;
 
-    private CaRuntime(JdbcStore store, FileAuditLog audit, Authority authority, RevocationAuthority status) {
+    private CaRuntime(JdbcStore store, FileAuditLog audit, Authority authority, RevocationAuthority status,
+            Cluster.Node node) {
         this.store = store;
         this.audit = audit;
         this.authority = authority;
         this.status = status;
+        this.node = node;
     }
 
     /**
@@ -50,9 +55,12 @@ final class CaRuntime implements AutoCloseable {
             audit = FileAuditLog.open(layout.auditDir(), clock, signing);
             AuthorityConfig urls = authorityConfig(config);
             Authority authority = Authority.create(urls, identity, store.repositories(), audit, clock, random);
+            Cluster cluster = new Cluster(ClusterNodeSettings.of(config), new ClusterStores(store.leases(),
+                    store.clusterNodes(), store.crlUpdateRequests()), clock);
             RevocationAuthority status = RevocationAuthority.create(crlConfig(config, urls), ocspConfig(config),
-                    ocspSigning, identity, store.repositories().certificates(), store.revocations(), store.crls(), audit, clock);
-            return new CaRuntime(store, audit, authority, status);
+                    ocspSigning, identity, store.repositories().certificates(), store.revocations(),
+                    cluster.fence(store.crls()), audit, clock);
+            return new CaRuntime(store, audit, authority, status, cluster.start(status.crlSchedule(), audit));
         } catch (RuntimeException e) {
             if (audit != null) {
                 audit.close();
@@ -110,6 +118,11 @@ final class CaRuntime implements AutoCloseable {
     /** Revocation, the MasterCRL issuing point and the OCSP responder. */
     RevocationAuthority status() {
         return status;
+    }
+
+    /** This node in the cluster: the CRL master lease and the CRL requests handed to the master. */
+    Cluster.Node node() {
+        return node;
     }
 
     Repositories repositories() {

@@ -36,7 +36,8 @@ public final class CrlService implements CrlDistribution {
         return updateNow();
     }
 
-    private CrlInfo updateNow() {
+    /** Generates a full CRL now (and a delta CRL when enabled), as the system: the CRL master's own work. */
+    public CrlInfo updateNow() {
         CrlInfo full = generator.generateFull();
         if (generator.config().deltas()) {
             generator.generateDelta();
@@ -63,6 +64,11 @@ public final class CrlService implements CrlDistribution {
             }
         }
         return Optional.empty();
+    }
+
+    /** The issuing point this service generates ({@code MasterCRL}). */
+    public String issuingPoint() {
+        return generator.config().issuingPoint();
     }
 
     @Override

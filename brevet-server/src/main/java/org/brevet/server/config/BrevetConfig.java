@@ -9,11 +9,17 @@ import java.util.Optional;
  * The typed configuration of a CA instance, read from {@code conf/brevet.conf} by {@link ConfigFile}
  * (format and keys: docs/CONFIGURATION.md). Immutable: built once, validated, then only read.
  */
-public record BrevetConfig(Server server, Database database, Status status) {
+public record BrevetConfig(Server server, Database database, Status status, Cluster cluster) {
     public BrevetConfig {
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(cluster, "cluster");
+    }
+
+    /** With the default cluster settings. */
+    public BrevetConfig(Server server, Database database, Status status) {
+        this(server, database, status, Cluster.DEFAULTS);
     }
 
     /** With the default CRL and OCSP settings. */
@@ -35,6 +41,21 @@ public record BrevetConfig(Server server, Database database, Status status) {
     public record Status(int crlUpdateMinutes, boolean crlDeltas, int crlDeltaMinutes, int crlKeepExpiredDays,
             boolean ocspNonces, boolean ocspSignedByCaKey, int ocspValidityMinutes) {
         public static final Status DEFAULTS = new Status(240, false, 15, 0, true, false, 240);
+    }
+
+    /**
+     * Clones on a shared PostgreSQL database (docs/HIGH-AVAILABILITY.md).
+     *
+     * @param nodeId           this node's id in the cluster; empty: {@code <first host name>:<https port>}
+     * @param leaseSeconds     how long the CRL master lease lasts without renewal (the failover time)
+     * @param heartbeatSeconds how often each node renews its heartbeat and, as master, the lease
+     */
+    public record Cluster(Optional<String> nodeId, int leaseSeconds, int heartbeatSeconds) {
+        public static final Cluster DEFAULTS = new Cluster(Optional.empty(), 30, 5);
+
+        public Cluster {
+            Objects.requireNonNull(nodeId, "nodeId");
+        }
     }
 
     /**

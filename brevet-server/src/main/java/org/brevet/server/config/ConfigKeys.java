@@ -33,12 +33,15 @@ final class ConfigKeys {
     static final String OCSP_NONCES = "ocsp.nonces";
     static final String OCSP_SIGNER = "ocsp.signer";
     static final String OCSP_VALIDITY = "ocsp.validity.minutes";
+    static final String CLUSTER_NODE = "cluster.node";
+    static final String CLUSTER_LEASE = "cluster.lease.seconds";
+    static final String CLUSTER_HEARTBEAT = "cluster.heartbeat.seconds";
     static final String SIGNER_OCSP_CERT = "ocspSigningCert";
     static final String SIGNER_CA_KEY = "caSigningCert";
 
     static final List<String> KNOWN = List.of(BIND, HOSTNAMES, HTTPS_PORT, HTTP_PORT, MAX_THREADS, DB_URL, DB_USER,
             DB_PASSWORD_FILE, DB_POOL_MAX, CRL_UPDATE, CRL_DELTAS, CRL_DELTA_UPDATE, CRL_KEEP_EXPIRED, OCSP_NONCES,
-            OCSP_SIGNER, OCSP_VALIDITY);
+            OCSP_SIGNER, OCSP_VALIDITY, CLUSTER_NODE, CLUSTER_LEASE, CLUSTER_HEARTBEAT);
 
     /** Defaults, declared once. */
     static final Map<String, String> DEFAULTS = Map.ofEntries(
@@ -54,10 +57,13 @@ final class ConfigKeys {
             Map.entry(CRL_KEEP_EXPIRED, "0"),
             Map.entry(OCSP_NONCES, "true"),
             Map.entry(OCSP_SIGNER, SIGNER_OCSP_CERT),
-            Map.entry(OCSP_VALIDITY, "240"));
+            Map.entry(OCSP_VALIDITY, "240"),
+            Map.entry(CLUSTER_LEASE, "30"),
+            Map.entry(CLUSTER_HEARTBEAT, "5"));
 
     private static final Pattern HOSTNAME = Pattern.compile(
             "[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
+    private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9._:-]+");
     private static final Pattern ADDRESS = Pattern.compile("[0-9A-Fa-f:.]+|" + HOSTNAME.pattern());
 
     private ConfigKeys() {
@@ -88,7 +94,21 @@ final class ConfigKeys {
         }
         Optional<Path> passwordFile = optional(values, DB_PASSWORD_FILE).map(baseDir::resolve);
         return new BrevetConfig(server, new BrevetConfig.Database(url, user, passwordFile,
-                integer(values, DB_POOL_MAX, 1, 500)), status(values));
+                integer(values, DB_POOL_MAX, 1, 500)), status(values), cluster(values));
+    }
+
+    private static BrevetConfig.Cluster cluster(Map<String, String> values) {
+        Optional<String> node = optional(values, CLUSTER_NODE);
+        if (node.filter(n -> n.length() > 255 || !NODE_ID.matcher(n).matches()).isPresent()) {
+            throw BrevetException.malformed(CLUSTER_NODE + ": letters, digits and . _ : - only, at most 255 characters", null);
+        }
+        int lease = integer(values, CLUSTER_LEASE, 2, 3600);
+        int heartbeat = integer(values, CLUSTER_HEARTBEAT, 1, 1800);
+        if (heartbeat * 2 > lease) {
+            throw BrevetException.malformed(CLUSTER_HEARTBEAT + ": must be at most half of " + CLUSTER_LEASE + " ("
+                    + lease + ")", null);
+        }
+        return new BrevetConfig.Cluster(node, lease, heartbeat);
     }
 
     private static BrevetConfig.Status status(Map<String, String> values) {
@@ -143,6 +163,14 @@ final class ConfigKeys {
         line(out, "Key that signs OCSP responses: ocspSigningCert or caSigningCert.", OCSP_SIGNER,
                 st.ocspSignedByCaKey() ? SIGNER_CA_KEY : SIGNER_OCSP_CERT);
         line(out, "Minutes an OCSP response is valid.", OCSP_VALIDITY, Integer.toString(st.ocspValidityMinutes()));
+        BrevetConfig.Cluster cl = c.cluster();
+        if (cl.nodeId().isPresent()) {
+            line(out, "This node's id in the cluster (default: first host name:HTTPS port).", CLUSTER_NODE, cl.nodeId().get());
+        }
+        line(out, "Seconds the CRL master lease lasts without renewal (failover time).", CLUSTER_LEASE,
+                Integer.toString(cl.leaseSeconds()));
+        line(out, "Seconds between heartbeats (at most half the lease).", CLUSTER_HEARTBEAT,
+                Integer.toString(cl.heartbeatSeconds()));
         return out.toString();
     }
 
