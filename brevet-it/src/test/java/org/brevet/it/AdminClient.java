@@ -20,7 +20,12 @@ final class AdminClient {
     private final String base;
 
     AdminClient(ServedInstance ca) throws Exception {
-        Path dir = ca.dir();
+        this(ca, ca);
+    }
+
+    /** The administrator of {@code master} (where the credential is) talking to {@code node} (any clone of it). */
+    AdminClient(ServedInstance master, ServedInstance node) throws Exception {
+        Path dir = master.dir();
         char[] password = Files.readString(dir.resolve("admin/pkcs12_password.conf")).trim().toCharArray();
         KeyStore p12 = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(dir.resolve("admin/ca_admin_cert.p12"))) {
@@ -39,7 +44,7 @@ final class AdminClient {
         tls.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
         this.http = HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        this.base = ca.httpsUrl();
+        this.base = node.httpsUrl();
     }
 
     HttpResponse<String> get(String path) throws Exception {

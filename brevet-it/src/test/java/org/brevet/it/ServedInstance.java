@@ -37,6 +37,36 @@ final class ServedInstance implements AutoCloseable {
         return s;
     }
 
+    /**
+     * {@code brevet ca clone} of a CA into {@code dir}, on new loopback ports, joining the CA's PostgreSQL
+     * database; {@code pkcs12} and {@code password} are what {@code brevet ca export-keys} wrote and read.
+     */
+    static ServedInstance cloneOf(Path dir, Path pkcs12, Path password, String dbUrl, String dbUser) throws IOException {
+        ServedInstance s = new ServedInstance(dir, freePort(), freePort());
+        Cli.brevet("ca", "clone", "--instance", dir.toString(), "--from-keys", pkcs12.toString(), "--password-file",
+                password.toString(), "--db-url", dbUrl, "--db-user", dbUser, "--https-port", Integer.toString(s.httpsPort),
+                "--http-port", Integer.toString(s.httpPort), "--bind", "127.0.0.1").assertOk();
+        return s;
+    }
+
+    /** Sets {@code key = value} lines in conf/brevet.conf (as an operator would edit it), before {@link #start()}. */
+    ServedInstance configure(String... settings) throws IOException {
+        Path conf = dir.resolve("conf/brevet.conf");
+        List<String> lines = new ArrayList<>(Files.readAllLines(conf));
+        for (String setting : settings) {
+            String key = setting.substring(0, setting.indexOf('=')).strip();
+            lines.removeIf(l -> l.strip().startsWith(key + " ") || l.strip().startsWith(key + "="));
+            lines.add(setting);
+        }
+        Files.write(conf, lines);
+        return this;
+    }
+
+    /** The node id the cluster knows this instance by (the default: first host name and HTTPS port). */
+    String nodeId() {
+        return "localhost:" + httpsPort;
+    }
+
     ServedInstance start() throws IOException {
         Path log = dir.resolveSibling(dir.getFileName() + "-serve.log");
         server = new ProcessBuilder(Cli.launcher("brevet").toString(), "serve", "--instance", dir.toString())
@@ -80,6 +110,10 @@ final class ServedInstance implements AutoCloseable {
 
     String httpUrl() {
         return "http://127.0.0.1:" + httpPort;
+    }
+
+    int httpPort() {
+        return httpPort;
     }
 
     int httpsPort() {
