@@ -84,6 +84,18 @@ final class Cli {
         return run(Arrays.asList(command), timeoutSeconds);
     }
 
+    /**
+     * An EC P-256 key and CSR made by openssl for {@code CN=<name>.example.com} (with that DNS SAN):
+     * {@code dir/<name>.key} and {@code dir/<name>.csr}; returns the CSR's path.
+     */
+    static Path ecCsr(Path dir, String name) {
+        Path csr = dir.resolve(name + ".csr");
+        run(60, "openssl", "req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+                "-keyout", dir.resolve(name + ".key").toString(), "-subj", "/CN=" + name + ".example.com",
+                "-addext", "subjectAltName=DNS:" + name + ".example.com", "-out", csr.toString()).assertOk();
+        return csr;
+    }
+
     private Cli() {
     }
 }

@@ -92,13 +92,36 @@ class ClusterIT {
     }
 
     @Test
+    @Order(0)
+    void cloneWithWrongPassword_orAnotherCasKeys_failsWithOneLine_andLeavesNothing() throws Exception {
+        Path wrong = Files.writeString(tmp.resolve("wrong.pw"), "not-the-password\n");
+        Path target = tmp.resolve("refused");
+        Cli.Result badPassword = Cli.brevet("ca", "clone", "--instance", target.toString(), "--from-keys", p12.toString(),
+                "--password-file", wrong.toString(), "--db-url", db.jdbcUrl(), "--db-user", db.user());
+        assertThat(badPassword.exitCode()).isEqualTo(2);
+        assertThat(lastLine(badPassword)).isEqualTo("brevet: " + p12 + ": wrong password (the one given to brevet ca export-keys)");
+
+        ServedInstance other = ServedInstance.init(tmp.resolve("other-ca"), "--key", "ec:p256", "--subject", "CN=Other CA");
+        Path otherKeys = tmp.resolve("other.p12");
+        Cli.brevet("ca", "export-keys", "--instance", other.dir().toString(), "--out", otherKeys.toString(),
+                "--password-file", p12Password.toString()).assertOk();
+        Cli.Result otherCa = Cli.brevet("ca", "clone", "--instance", target.toString(), "--from-keys", otherKeys.toString(),
+                "--password-file", p12Password.toString(), "--db-url", db.jdbcUrl(), "--db-user", db.user());
+        assertThat(otherCa.exitCode()).isEqualTo(2);
+        assertThat(lastLine(otherCa)).startsWith("brevet: the database " + db.jdbcUrl() + " does not belong to the CA of "
+                + otherKeys).contains("CN=Other CA");
+        assertThat(otherCa.stderr() + badPassword.stderr()).doesNotContain("Exception").doesNotContain("\tat ");
+
+        assertThat(target).doesNotExist();
+        try (java.util.stream.Stream<Path> left = Files.list(tmp)) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains("refused"));
+        }
+    }
+
+    @Test
     @Order(1)
     void seed004_requestOnOneClone_approveOnAnother_revokeOnAThird_crlAndOcspEverywhere() throws Exception {
-        Path key = tmp.resolve("seed.key");
-        Path csr = tmp.resolve("seed.csr");
-        Cli.run(60, "openssl", "req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
-                "-keyout", key.toString(), "-subj", "/CN=seed004.example.com",
-                "-addext", "subjectAltName=DNS:seed004.example.com", "-out", csr.toString()).assertOk();
+        Path csr = Cli.ecCsr(tmp, "seed004");
 
         JsonNode submitted = json(Cli.brevet("--url", node(1).httpsUrl(), "--ca-cert", caPem().toString(), "cert",
                 "request", "--profile", "caECServerCert", "--csr", csr.toString(), "-o", "json"));
@@ -251,6 +274,12 @@ class ClusterIT {
         throw new AssertionError("no " + what + " within " + timeout.toSeconds() + " s:\n" + status());
     }
 
+    /** The error line (INFO log lines may come before it on stderr). */
+    private static String lastLine(Cli.Result r) {
+        List<String> lines = r.stderr().lines().toList();
+        return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+    }
+
     /** A condition polled until it yields a value. */
     @FunctionalInterface
     private interface Probe<T> {
@@ -262,10 +291,6 @@ class ClusterIT {
     }
 
     private static String csr(String name) throws Exception {
-        Path csr = tmp.resolve(name + ".csr");
-        Cli.run(60, "openssl", "req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
-                "-keyout", tmp.resolve(name + ".key").toString(), "-subj", "/CN=" + name + ".example.com",
-                "-addext", "subjectAltName=DNS:" + name + ".example.com", "-out", csr.toString()).assertOk();
-        return Files.readString(csr);
+        return Files.readString(Cli.ecCsr(tmp, name));
     }
 }

@@ -96,10 +96,6 @@ class KillNineDurabilityIT {
     }
 
     private String ecCsr() throws Exception {
-        Path csr = tmp.resolve("durable.csr");
-        Cli.run(60, "openssl", "req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
-                "-keyout", tmp.resolve("durable.key").toString(), "-subj", "/CN=durable.example.com",
-                "-addext", "subjectAltName=DNS:durable.example.com", "-out", csr.toString()).assertOk();
-        return Files.readString(csr);
+        return Files.readString(Cli.ecCsr(tmp, "durable"));
     }
 }
