@@ -121,7 +121,7 @@ final class IssueScenario implements Callable<Integer> {
         }
     }
 
-    private static byte[] enrollmentBody(String profile, KeyChoice key) throws Exception {
+    static byte[] enrollmentBody(String profile, KeyChoice key) throws Exception {
         KeyPair pair = key.generate();
         ExtensionsGenerator ext = new ExtensionsGenerator();
         ext.addExtension(Extension.subjectAlternativeName, false,
