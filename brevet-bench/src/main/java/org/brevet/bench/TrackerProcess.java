@@ -80,9 +80,13 @@ final class TrackerProcess implements AutoCloseable {
         Files.move(tmp, dir.resolve("clock-offset"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** CA helper processes (bin/brevet-submit) the daemon is running right now. */
+    /**
+     * CA helper JVMs (bin/brevet-submit) the daemon is running right now. Only java processes count: the
+     * launcher script's subshells carry the same arguments for a moment while it checks the Java version.
+     */
     int runningHelpers() {
         return (int) process.descendants()
+                .filter(h -> h.info().command().map(c -> c.endsWith("/java")).orElse(false))
                 .filter(h -> h.info().arguments().map(a -> String.join(" ", a).contains("org.brevet.submit")).orElse(false))
                 .count();
     }

@@ -53,6 +53,10 @@ final class TrackerScenario implements Callable<Integer> {
     @Option(names = "--parallel", defaultValue = "8", description = "tracker.max_parallel_submissions (default ${DEFAULT-VALUE})")
     int parallel;
 
+    @Option(names = "--certmonger", defaultValue = "100",
+            description = "certificates certmonger enrolls through the same helper and CA, for comparison (0: skip; default ${DEFAULT-VALUE})")
+    int certmonger;
+
     @Option(names = "--idle-seconds", defaultValue = "30", description = "idle window for the CPU figure (default ${DEFAULT-VALUE})")
     int idleSeconds;
 
