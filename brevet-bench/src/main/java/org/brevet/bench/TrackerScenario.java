@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.brevet.testkit.ProcessResult;
 import org.brevet.testkit.ProcessRunner;
 import org.brevet.tracker.api.Command;
 import org.brevet.tracker.api.Reply;
@@ -184,9 +185,56 @@ final class TrackerScenario implements Callable<Integer> {
                         + "first enrollment %.1f s (%.1f/s, at most %d helpers running at once), all renewed and MONITORING %.1f s after they "
                         + "fell due (%.1f/s, at most %d helpers running at once)%n", storm, parallel, enrollSeconds, storm / enrollSeconds,
                         inFlight[0], renewSeconds, storm / renewSeconds, renewInFlight[0]);
-                return String.format(Locale.ROOT, "storm=%d parallel=%d enroll_s=%.1f renew_s=%.1f renew_per_s=%.1f max_helpers_running=%d",
-                        storm, parallel, enrollSeconds, renewSeconds, storm / renewSeconds, Math.max(inFlight[0], renewInFlight[0]));
+                String figures = String.format(Locale.ROOT, "storm=%d parallel=%d enroll_s=%.1f renew_s=%.1f renew_per_s=%.1f "
+                        + "max_helpers_running=%d", storm, parallel, enrollSeconds, renewSeconds, storm / renewSeconds,
+                        Math.max(inFlight[0], renewInFlight[0]));
+                if (certmonger > 0) {
+                    figures += " " + certmonger(bin, dir, instance, storm / enrollSeconds);
+                }
+                return figures;
             }
+        }
+    }
+
+    /** certmonger 0.79 enrolling through the same helper (a process per operation) from the same CA. */
+    private String certmonger(Path bin, Path dir, String instance, double trackerRate) throws Exception {
+        try (CertmongerDaemon cm = CertmongerDaemon.start(dir.resolve("certmonger"))) {
+            cm.getcert("add-ca", "-c", "Brevet", "-e", bin.resolve("brevet-submit") + " --instance " + instance
+                    + " --profile benchStorm").assertSuccess();
+            long start = System.nanoTime();
+            int busyRefusals = 0;
+            for (int i = 0; i < certmonger; i++) {
+                String host = "cm" + i + ".bench.example";
+                for (int attempt = 1; ; attempt++) {
+                    ProcessResult r = cm.getcert("request", "-c", "Brevet", "-I", "cm-" + i, "-G", "EC", "-g", "256",
+                            "-N", "CN=" + host, "-D", host, "-k", dir.resolve(host + ".key").toString(),
+                            "-f", dir.resolve(host + ".crt").toString());
+                    // a busy certmonger does not answer D-Bus in time and getcert gives up; it may still have
+                    // added the request, which the next attempt then finds
+                    if (attempt > 1 && r.stdout().contains("already a request with the nickname")) {
+                        break;
+                    }
+                    if (r.isSuccess() || !r.stdout().contains("still running") || attempt == 60) {
+                        r.assertSuccess();
+                        break;
+                    }
+                    busyRefusals++;
+                    TimeUnit.SECONDS.sleep(1);
+                }
+            }
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(60);
+            while (cm.monitoring() < certmonger) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("certmonger did not reach MONITORING for all " + certmonger + " requests");
+                }
+                TimeUnit.MILLISECONDS.sleep(500);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf(Locale.ROOT, "certmonger: %d certificates through the same helper (a process each) and CA in %.1f s "
+                    + "(%.2f/s; the tracker's first enrollment ran at %.2f/s); getcert request timed out on a busy daemon %d times%n",
+                    certmonger, seconds, certmonger / seconds, trackerRate, busyRefusals);
+            return String.format(Locale.ROOT, "certmonger_n=%d certmonger_enroll_per_s=%.2f tracker_enroll_per_s=%.2f",
+                    certmonger, certmonger / seconds, trackerRate);
         }
     }
 
