@@ -33,7 +33,7 @@ final class InProcessHelpers {
         }
         LOG.debug("Running {} inside the daemon ({}).", argv.get(0), env.get("CERTMONGER_OPERATION"));
         InProcessHelper.Result r = SUBMIT.run(argv.subList(1, argv.size()), env);
-        return Optional.of(new ChildProcess.Result(r.exitCode(), r.stdout(), "", false, null));
+        return Optional.of(ChildProcess.Result.of(r.exitCode(), r.stdout(), "", false, null));
     }
 
     static boolean isOwnBrevetSubmit(String program) {
