@@ -447,4 +447,22 @@ class TrackerEndToEndIT {
         assertThat(r.exitCode()).as(r.stderr()).isZero();
         assertThat(listOf("wrapped")).contains("\tCA: local\n").contains("\tstatus: MONITORING\n");
     }
+
+    @Test
+    @Order(11)
+    void ownerAndModeOptions_chownAndChmodTheSavedFiles() throws IOException {
+        Processes.Result r = getcert("request", "-c", "local", "-k", path("owned.key"), "-f", path("owned.crt"), "-I", "owned",
+                "-N", "CN=owned.example.test", "-o", "nobody:nogroup", "-O", "nobody", "-m", "0640", "-M", "0644", "-w");
+
+        assertThat(r.exitCode()).as(r.stderr() + log()).isZero();
+        Path key = certs.resolve("owned.key");
+        Path cert = certs.resolve("owned.crt");
+        assertThat(Files.getOwner(key).getName()).isEqualTo("nobody");
+        assertThat(Files.readAttributes(key, java.nio.file.attribute.PosixFileAttributes.class).group().getName())
+                .isEqualTo("nogroup");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-r-----");
+        assertThat(Files.getOwner(cert).getName()).isEqualTo("nobody");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cert))).isEqualTo("rw-r--r--");
+        assertThat(listOf("owned")).contains("\tstatus: MONITORING\n");
+    }
 }

@@ -14,11 +14,13 @@ import java.util.concurrent.TimeUnit;
 final class TrackerDaemon implements AutoCloseable {
     private final Path socket;
     private final Path log;
+    private final Path clockOffset;
     private final Process process;
 
-    private TrackerDaemon(Path socket, Path log, Process process) {
+    private TrackerDaemon(Path socket, Path log, Path clockOffset, Process process) {
         this.socket = socket;
         this.log = log;
+        this.clockOffset = clockOffset;
         this.process = process;
     }
 
@@ -26,11 +28,14 @@ final class TrackerDaemon implements AutoCloseable {
         Files.createDirectories(dir);
         Path conf = Files.writeString(dir.resolve("tracker.conf"), "[defaults]\nnotification_method = stdout\n");
         Path socket = dir.resolve("socket");
+        Files.deleteIfExists(socket);
         Path log = dir.resolve("daemon.log");
+        Path clockOffset = dir.resolve("clock-offset");
         Process p = new ProcessBuilder(Cli.launcher("brevet-tracker").toString(), "-n", "-d", "3",
-                "--state-dir", dir.resolve("state").toString(), "--socket", socket.toString(), "--config", conf.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        TrackerDaemon daemon = new TrackerDaemon(socket, log, p);
+                "--state-dir", dir.resolve("state").toString(), "--socket", socket.toString(), "--config", conf.toString(),
+                "--clock-offset-file", clockOffset.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        TrackerDaemon daemon = new TrackerDaemon(socket, log, clockOffset, p);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!Files.exists(socket)) {
             if (!p.isAlive() || System.nanoTime() > deadline) {
@@ -47,6 +52,19 @@ final class TrackerDaemon implements AutoCloseable {
         List<String> cmd = new ArrayList<>(List.of(Cli.launcher("getcert").toString(), command, "--socket", socket.toString()));
         cmd.addAll(List.of(args));
         return Cli.run(cmd, 180);
+    }
+
+    /** Moves the daemon's clock (its test hook) to the real time plus {@code offset}. */
+    void setClockOffset(java.time.Duration offset) throws IOException {
+        Path tmp = clockOffset.resolveSibling("clock-offset.tmp");
+        Files.writeString(tmp, Long.toString(offset.toSeconds()));
+        Files.move(tmp, clockOffset, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** {@code kill -9}: the daemon gets no chance to save anything. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
     }
 
     String log() throws IOException {

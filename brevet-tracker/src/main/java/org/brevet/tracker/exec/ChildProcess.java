@@ -19,8 +19,28 @@ import java.util.concurrent.TimeUnit;
 public final class ChildProcess {
     static final int MAX_OUTPUT = 1024 * 1024;
 
-    /** How the child ended. {@code exitCode} is -1 when it timed out or could not start. */
-    public record Result(int exitCode, String stdout, String stderr, boolean timedOut, String startFailure) {
+    /**
+     * How the child ended. {@code exitCode} is -1 when it timed out or could not start. Standard output is
+     * kept as bytes (a CA helper may print a DER certificate or PKCS#7); {@link #stdout()} is its text.
+     */
+    public record Result(int exitCode, byte[] stdoutBytes, String stderr, boolean timedOut, String startFailure) {
+        public Result {
+            stdoutBytes = stdoutBytes.clone();
+        }
+
+        public static Result of(int exitCode, String stdout, String stderr, boolean timedOut, String startFailure) {
+            return new Result(exitCode, stdout.getBytes(StandardCharsets.UTF_8), stderr, timedOut, startFailure);
+        }
+
+        @Override
+        public byte[] stdoutBytes() {
+            return stdoutBytes.clone();
+        }
+
+        public String stdout() {
+            return new String(stdoutBytes, StandardCharsets.UTF_8);
+        }
+
         public boolean started() {
             return startFailure == null;
         }
@@ -40,7 +60,7 @@ public final class ChildProcess {
         try {
             p = pb.start();
         } catch (IOException e) {
-            return new Result(-1, "", "", false, e.getMessage());
+            return Result.of(-1, "", "", false, e.getMessage());
         }
         Drain out = new Drain(p.getInputStream());
         Drain err = new Drain(p.getErrorStream());
@@ -59,9 +79,9 @@ public final class ChildProcess {
         } catch (InterruptedException e) {
             p.destroyForcibly();
             Thread.currentThread().interrupt();
-            return new Result(-1, out.text(), err.text(), true, null);
+            return new Result(-1, out.bytes(), err.text(), true, null);
         }
-        return new Result(done ? p.exitValue() : -1, out.text(), err.text(), !done, null);
+        return new Result(done ? p.exitValue() : -1, out.bytes(), err.text(), !done, null);
     }
 
     /** Reads one stream to the end, keeping at most MAX_OUTPUT bytes. */
@@ -91,6 +111,10 @@ public final class ChildProcess {
 
         synchronized String text() {
             return buf.toString(StandardCharsets.UTF_8);
+        }
+
+        synchronized byte[] bytes() {
+            return buf.toByteArray();
         }
     }
 }

@@ -1,6 +1,8 @@
 package org.brevet.tracker.submit;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.brevet.pki.BrevetException;
 import org.brevet.pki.Certificate;
+import org.brevet.pki.CertificateBundle;
 import org.brevet.pki.SubjectAltName;
 import org.brevet.tracker.exec.ChildProcess;
 import org.slf4j.Logger;
@@ -42,15 +45,19 @@ public final class HelperSubmitter implements Submitter {
         if (res.timedOut()) {
             return new SubmitOutcome.Unreachable("enrollment helper \"" + helper.commandLine() + "\" timed out");
         }
-        return interpret(res.exitCode(), res.stdout());
+        return interpret(res.exitCode(), res.stdoutBytes());
+    }
+
+    static SubmitOutcome interpret(int exit, String stdout) {
+        return interpret(exit, stdout.getBytes(StandardCharsets.UTF_8));
     }
 
     /** certmonger's exit-code table (reference §4.3). */
-    static SubmitOutcome interpret(int exit, String stdout) {
-        String text = stdout.strip();
+    static SubmitOutcome interpret(int exit, byte[] stdoutBytes) {
+        String text = new String(stdoutBytes, StandardCharsets.UTF_8).strip();
         switch (exit) {
             case 0:
-                return issued(stdout);
+                return issued(stdoutBytes);
             case 1:
                 return new SubmitOutcome.Wait(text, Optional.empty());
             case 2:
@@ -72,14 +79,22 @@ public final class HelperSubmitter implements Submitter {
         }
     }
 
-    private static SubmitOutcome issued(String stdout) {
+    /**
+     * What certmonger accepts (reference §4.2): PEM certificates (leaf first), a certs-only PKCS#7 as PEM or
+     * DER, or a DER certificate. The issued certificate is the one that issued none of the others (a PKCS#7
+     * need not hold the leaf first); the rest become the chain.
+     */
+    private static SubmitOutcome issued(byte[] stdout) {
+        if (new String(stdout, StandardCharsets.UTF_8).isBlank()) {
+            return new SubmitOutcome.NeedsGuidance("the CA helper reported success but printed no certificate");
+        }
         try {
-            List<Certificate> certs = Certificate.parseAll(stdout);
-            if (certs.isEmpty()) {
-                return new SubmitOutcome.NeedsGuidance("the CA helper reported success but printed no certificate");
-            }
-            return new SubmitOutcome.Issued(certs.get(0).toPem(),
-                    certs.subList(1, certs.size()).stream().map(Certificate::toPem).toList());
+            List<Certificate> certs = new ArrayList<>(CertificateBundle.parse(stdout));
+            Certificate leaf = certs.stream()
+                    .filter(c -> certs.stream().noneMatch(other -> other != c && other.issuer().equals(c.subject())))
+                    .findFirst().orElse(certs.get(0));
+            certs.remove(leaf);
+            return new SubmitOutcome.Issued(leaf.toPem(), certs.stream().map(Certificate::toPem).toList());
         } catch (BrevetException e) {
             return new SubmitOutcome.NeedsGuidance("the CA helper printed something that is not a certificate: " + e.detail());
         }
@@ -102,6 +117,7 @@ public final class HelperSubmitter implements Submitter {
         Map<String, String> v = new LinkedHashMap<>();
         v.put("CERTMONGER_CSR", r.csr().toPem());
         v.put("CERTMONGER_SPKI", Base64.getEncoder().encodeToString(r.csr().publicKeyDer().bytes()));
+        v.put("CERTMONGER_SPKAC", r.keyPair().map(Spkac::sign).orElse(null));
         v.put("CERTMONGER_KEY_TYPE", r.csr().keySpec().algorithm().name());
         v.put("CERTMONGER_REQ_SUBJECT", r.csr().subject().rfc4514());
         v.put("CERTMONGER_REQ_HOSTNAME", sans(r, SubjectAltName.Kind.DNS));

@@ -8,15 +8,22 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.brevet.pki.Certificate;
+import org.brevet.pki.CertificateBuilder;
+import org.brevet.pki.CertificateBundle;
 import org.brevet.pki.Csr;
 import org.brevet.pki.CsrBuilder;
 import org.brevet.pki.DistinguishedName;
 import org.brevet.pki.KeySpec;
+import org.brevet.pki.SerialNumber;
 import org.brevet.pki.Signer;
 import org.brevet.pki.SubjectAltName;
+import org.brevet.testkit.ProcessResult;
+import org.brevet.testkit.ProcessRunner;
 import org.brevet.tracker.state.CsrTemplate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,6 +89,46 @@ class HelperSubmitterTest {
                 "CERTMONGER_REQ_IP_ADDRESS=192.0.2.7\n", "CERTMONGER_CSR=-----BEGIN CERTIFICATE REQUEST-----",
                 "CERTMONGER_SPKI=", "https_proxy=http://p:3128\n", "PATH=/usr/bin:/bin:/usr/sbin:/sbin\n")
                 .doesNotContain("SECRET_THING").doesNotContain("CERTMONGER_CERTIFICATE=").endsWith("two words\n");
+    }
+
+    @Test
+    void spkac_isPassedToTheHelper_andOpensslVerifiesItsSignature() throws Exception {
+        Path script = dir.resolve("spkac.sh");
+        Files.writeString(script, "#!/bin/sh\nprintf 'SPKAC=%s\\n' \"$CERTMONGER_SPKAC\" > \"$1\"\nexit 3\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+        Path out = dir.resolve("spkac.txt");
+        KeyPair key = KeySpec.EC_P256.generate(new SecureRandom());
+        Csr csr = new CsrBuilder().subject(DistinguishedName.parse("CN=s.example.test")).build(Signer.of(key.getPrivate(), key.getPublic()));
+        new HelperSubmitter(new HelperCommand(script + " " + out, Map.of(), dir, Duration.ofSeconds(30)))
+                .submit(new SubmitRequest("TestCA", csr, CsrTemplateFixture.empty(), Optional.empty(), Optional.empty(), Optional.of(key)));
+
+        assertThat(Files.readString(out)).startsWith("SPKAC=MI");
+        ProcessResult verify = ProcessRunner.in(dir).run("openssl", "spkac", "-in", out.toString(), "-verify", "-noout");
+        assertThat(verify.output()).as(verify.output()).contains("Signature OK");
+    }
+
+    @Test
+    void issuedOutput_inEveryFormCertmongerAccepts_givesTheLeafAndTheChain() throws Exception {
+        KeyPair caKey = KeySpec.EC_P256.generate(new SecureRandom());
+        Signer ca = Signer.of(caKey.getPrivate(), caKey.getPublic());
+        DistinguishedName caName = DistinguishedName.parse("CN=Helper CA");
+        Certificate root = new CertificateBuilder().serial(SerialNumber.random(new SecureRandom())).issuer(caName).subject(caName)
+                .validity(Instant.now().minusSeconds(60), Instant.now().plusSeconds(86_400)).publicKey(caKey.getPublic())
+                .basicConstraints(true, java.util.OptionalInt.empty(), true).build(ca);
+        KeyPair leafKey = KeySpec.EC_P256.generate(new SecureRandom());
+        Certificate leaf = new CertificateBuilder().serial(SerialNumber.random(new SecureRandom())).issuer(caName)
+                .subject(DistinguishedName.parse("CN=leaf.example.test"))
+                .validity(Instant.now().minusSeconds(60), Instant.now().plusSeconds(3600)).publicKey(leafKey.getPublic()).build(ca);
+        SubmitOutcome expected = new SubmitOutcome.Issued(leaf.toPem(), List.of(root.toPem()));
+
+        assertThat(HelperSubmitter.interpret(0, leaf.toPem() + root.toPem())).isEqualTo(expected);
+        assertThat(HelperSubmitter.interpret(0, CertificateBundle.toPkcs7Pem(List.of(root, leaf)))).as("PEM PKCS#7, root first")
+                .isEqualTo(expected);
+        assertThat(HelperSubmitter.interpret(0, CertificateBundle.toPkcs7(List.of(root, leaf)).bytes())).as("DER PKCS#7")
+                .isEqualTo(expected);
+        assertThat(HelperSubmitter.interpret(0, leaf.toDer().bytes())).as("a DER certificate")
+                .isEqualTo(new SubmitOutcome.Issued(leaf.toPem(), List.of()));
+        assertThat(HelperSubmitter.interpret(0, new byte[] {0x30, 0x03, 0x02, 0x01})).isInstanceOf(SubmitOutcome.NeedsGuidance.class);
     }
 
     @Test
