@@ -34,6 +34,8 @@ public final class JdbcStore implements AutoCloseable {
     private final Repositories repositories;
     private final JdbcRevocationRepository revocations;
     private final JdbcCrlRepository crls;
+    private final JdbcKeyRepository keys;
+    private final JdbcKeyRecoveryRepository keyRecoveries;
 
     private JdbcStore(HikariDataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
@@ -48,6 +50,8 @@ public final class JdbcStore implements AutoCloseable {
                 new JdbcStoreHealth(jdbc));
         this.revocations = new JdbcRevocationRepository(jdbc);
         this.crls = new JdbcCrlRepository(jdbc);
+        this.keys = new JdbcKeyRepository(jdbc);
+        this.keyRecoveries = new JdbcKeyRecoveryRepository(jdbc);
     }
 
     /**
@@ -81,6 +85,16 @@ public final class JdbcStore implements AutoCloseable {
     /** CRL numbers and the latest CRLs of each issuing point. */
     public CrlRepository crls() {
         return crls;
+    }
+
+    /** The KRA's archived keys and certificates (issue 5). */
+    public org.brevet.ca.api.store.KeyRepository keys() {
+        return keys;
+    }
+
+    /** The KRA's recovery requests and approvals (issue 5). */
+    public org.brevet.ca.api.store.KeyRecoveryRepository keyRecoveries() {
+        return keyRecoveries;
     }
 
     @Override
