@@ -136,6 +136,7 @@ public final class Installer {
                     config.server().hostnames())) {
                 token = token.with(spec.nickname(), issue(authority, spec, chain));
             }
+            token = KraSetup.addKeys(token, runtime.kraStores().keys(), spec -> issue(authority, spec, chain));
             SystemCertificates.Spec admin = SystemCertificates.admin(ca.keySpec(), ca.subject());
             Pkcs12Store.KeyEntry adminEntry = issue(authority, admin, chain);
             Pkcs12Store.empty().with(admin.nickname(), adminEntry).write(layout.adminCredential(), adminPassword, random);
@@ -147,7 +148,7 @@ public final class Installer {
         token.write(layout.keyToken(), pin, random);
     }
 
-    private Pkcs12Store.KeyEntry issue(Authority authority, SystemCertificates.Spec spec, List<Certificate> chain) {
+    Pkcs12Store.KeyEntry issue(Authority authority, SystemCertificates.Spec spec, List<Certificate> chain) {
         KeyPair pair = spec.key().generate(random);
         CertificateRecord issued = authority.issueSystemCertificate(spec.profileId(), spec.subject(), pair.getPublic(),
                 spec.sans());

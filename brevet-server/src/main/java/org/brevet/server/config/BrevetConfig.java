@@ -9,8 +9,14 @@ import java.util.Optional;
  * The typed configuration of a CA instance, read from {@code conf/brevet.conf} by {@link ConfigFile}
  * (format and keys: docs/CONFIGURATION.md). Immutable: built once, validated, then only read.
  */
-public record BrevetConfig(Server server, Database database, Status status) {
+public record BrevetConfig(Server server, Database database, Status status, Kra kra) {
+    /** With the default KRA settings. */
+    public BrevetConfig(Server server, Database database, Status status) {
+        this(server, database, status, Kra.DEFAULTS);
+    }
+
     public BrevetConfig {
+        Objects.requireNonNull(kra, "kra");
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(status, "status");
@@ -35,6 +41,16 @@ public record BrevetConfig(Server server, Database database, Status status) {
     public record Status(int crlUpdateMinutes, boolean crlDeltas, int crlDeltaMinutes, int crlKeepExpiredDays,
             boolean ocspNonces, boolean ocspSignedByCaKey, int ocspValidityMinutes) {
         public static final Status DEFAULTS = new Status(240, false, 15, 0, true, false, 240);
+    }
+
+    /**
+     * The KRA.
+     *
+     * @param recoveryApprovals distinct agents who must approve a key recovery (Dogtag's
+     *                          kra.noOfRequiredRecoveryAgents)
+     */
+    public record Kra(int recoveryApprovals) {
+        public static final Kra DEFAULTS = new Kra(1);
     }
 
     /**

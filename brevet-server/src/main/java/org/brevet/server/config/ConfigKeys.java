@@ -33,12 +33,13 @@ final class ConfigKeys {
     static final String OCSP_NONCES = "ocsp.nonces";
     static final String OCSP_SIGNER = "ocsp.signer";
     static final String OCSP_VALIDITY = "ocsp.validity.minutes";
+    static final String KRA_APPROVALS = "kra.recovery.approvals";
     static final String SIGNER_OCSP_CERT = "ocspSigningCert";
     static final String SIGNER_CA_KEY = "caSigningCert";
 
     static final List<String> KNOWN = List.of(BIND, HOSTNAMES, HTTPS_PORT, HTTP_PORT, MAX_THREADS, DB_URL, DB_USER,
             DB_PASSWORD_FILE, DB_POOL_MAX, CRL_UPDATE, CRL_DELTAS, CRL_DELTA_UPDATE, CRL_KEEP_EXPIRED, OCSP_NONCES,
-            OCSP_SIGNER, OCSP_VALIDITY);
+            OCSP_SIGNER, OCSP_VALIDITY, KRA_APPROVALS);
 
     /** Defaults, declared once. */
     static final Map<String, String> DEFAULTS = Map.ofEntries(
@@ -54,7 +55,8 @@ final class ConfigKeys {
             Map.entry(CRL_KEEP_EXPIRED, "0"),
             Map.entry(OCSP_NONCES, "true"),
             Map.entry(OCSP_SIGNER, SIGNER_OCSP_CERT),
-            Map.entry(OCSP_VALIDITY, "240"));
+            Map.entry(OCSP_VALIDITY, "240"),
+            Map.entry(KRA_APPROVALS, "1"));
 
     private static final Pattern HOSTNAME = Pattern.compile(
             "[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
@@ -88,7 +90,8 @@ final class ConfigKeys {
         }
         Optional<Path> passwordFile = optional(values, DB_PASSWORD_FILE).map(baseDir::resolve);
         return new BrevetConfig(server, new BrevetConfig.Database(url, user, passwordFile,
-                integer(values, DB_POOL_MAX, 1, 500)), status(values));
+                integer(values, DB_POOL_MAX, 1, 500)), status(values),
+                new BrevetConfig.Kra(integer(values, KRA_APPROVALS, 1, 100)));
     }
 
     private static BrevetConfig.Status status(Map<String, String> values) {
@@ -143,6 +146,8 @@ final class ConfigKeys {
         line(out, "Key that signs OCSP responses: ocspSigningCert or caSigningCert.", OCSP_SIGNER,
                 st.ocspSignedByCaKey() ? SIGNER_CA_KEY : SIGNER_OCSP_CERT);
         line(out, "Minutes an OCSP response is valid.", OCSP_VALIDITY, Integer.toString(st.ocspValidityMinutes()));
+        line(out, "Distinct agents who must approve a key recovery (KRA).", KRA_APPROVALS,
+                Integer.toString(c.kra().recoveryApprovals()));
         return out.toString();
     }
 
