@@ -19,24 +19,31 @@ public final class HttpApi {
 
     private final ApiServices services;
     private final Optional<StatusServices> status;
+    private final Optional<KraServices> kra;
     private final Clock clock;
     private final Json json = new Json();
     private final RequestBody body = new RequestBody(MAX_BODY_BYTES);
     private final AtomicLong exchanges = new AtomicLong();
 
     public HttpApi(ApiServices services, Clock clock) {
-        this(services, Optional.empty(), clock);
+        this(services, Optional.empty(), Optional.empty(), clock);
     }
 
     /** With revocation, CRL and OCSP routes. */
     public HttpApi(ApiServices services, StatusServices status, Clock clock) {
-        this(services, Optional.of(status), clock);
+        this(services, Optional.of(status), Optional.empty(), clock);
     }
 
-    private HttpApi(ApiServices services, Optional<StatusServices> status, Clock clock) {
+    private HttpApi(ApiServices services, Optional<StatusServices> status, Optional<KraServices> kra, Clock clock) {
         this.services = Objects.requireNonNull(services, "services");
         this.status = Objects.requireNonNull(status, "status");
+        this.kra = Objects.requireNonNull(kra, "kra");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The same API with the KRA's routes (transport certificate, keys, key requests). */
+    public HttpApi withKra(KraServices kraServices) {
+        return new HttpApi(services, status, Optional.of(kraServices), clock);
     }
 
     /** Every route of the API, for the HTTPS listener. */
@@ -59,6 +66,11 @@ public final class HttpApi {
                 new CrlRoutes(st.crls()).install(r);
                 new OcspRoutes(st.ocsp()).install(r);
             });
+            kra.ifPresent(k -> {
+                KraRoutes routes = new KraRoutes(k, callers, body, json);
+                routes.installPublic(r);
+                routes.installAgent(r);
+            });
         });
     }
 
@@ -76,6 +88,7 @@ public final class HttpApi {
                 new CrlRoutes(st.crls()).install(r);
                 new OcspRoutes(st.ocsp()).install(r);
             });
+            kra.ifPresent(k -> new KraRoutes(k, Callers.anonymousOnly(services.authentication()), body, json).installPublic(r));
         });
     }
 

@@ -30,6 +30,11 @@ final class CaClient {
         return new CaClient(RestTransport.connect(settings, json, random), json);
     }
 
+    /** The KRA's agent API on the same server and connection. */
+    KraClient kra() {
+        return new KraClient(rest, json);
+    }
+
     // --- end-entity
 
     CertRequestInfo submit(String profileId, String csrPem) {

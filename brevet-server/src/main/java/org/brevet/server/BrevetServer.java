@@ -42,10 +42,13 @@ public final class BrevetServer implements AutoCloseable {
     private final Javalin http;
     private final BrevetConfig config;
     private final CrlSchedule crlSchedule;
+    private final java.util.Optional<org.brevet.kra.Kra> kra;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private BrevetServer(CaRuntime runtime, Javalin https, Javalin http, BrevetConfig config, CrlSchedule crlSchedule) {
+    private BrevetServer(CaRuntime runtime, Javalin https, Javalin http, BrevetConfig config, CrlSchedule crlSchedule,
+            java.util.Optional<org.brevet.kra.Kra> kra) {
+        this.kra = kra;
         this.runtime = runtime;
         this.https = https;
         this.http = http;
@@ -75,7 +78,12 @@ public final class BrevetServer implements AutoCloseable {
         CaRuntime runtime = CaRuntime.open(layout, config, identity, auditSigning, ocspSigning, clock, random);
         Javalin https = null;
         try {
-            HttpApi api = new HttpApi(services(runtime), status(runtime), clock);
+            HttpApi caApi = new HttpApi(services(runtime), status(runtime), clock);
+            java.util.Optional<org.brevet.kra.Kra> kra = KraWiring.open(token, runtime, identity, config, clock, random);
+            HttpApi api = kra
+                    .map(k -> caApi.withKra(new org.brevet.http.KraServices(k.recovery(),
+                            () -> runtime.kraStores().keys().certificate(org.brevet.kra.KraKeys.TRANSPORT_NICKNAME))))
+                    .orElse(caApi);
             BrevetConfig.Server s = config.server();
             https = Javalin.create(c -> {
                 api.configureSecure(c);
@@ -94,7 +102,7 @@ public final class BrevetServer implements AutoCloseable {
             });
             start(http, "HTTP", s.bindAddress(), s.httpPort());
             BrevetServer server = new BrevetServer(runtime, https, http, config, CrlSchedule.start(runtime.node().member(),
-                    java.time.Duration.ofSeconds(config.cluster().heartbeatSeconds())));
+                    java.time.Duration.ofSeconds(config.cluster().heartbeatSeconds())), kra);
             LOG.info("serving {} and {}", server.httpsUrl(), server.httpUrl());
             return server;
         } catch (RuntimeException e) {
@@ -153,6 +161,11 @@ public final class BrevetServer implements AutoCloseable {
             t = t.getCause();
         }
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    /** The KRA's archival port, when the instance has KRA keys (enrollment with PKIArchiveOptions calls it). */
+    public java.util.Optional<org.brevet.ca.api.KeyArchive> keyArchive() {
+        return kra.map(org.brevet.kra.Kra::archive);
     }
 
     /** The bound HTTPS port (the configured one, or the one the system chose for port 0). */

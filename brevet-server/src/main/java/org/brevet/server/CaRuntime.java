@@ -126,6 +126,15 @@ final class CaRuntime implements AutoCloseable {
         return node;
     }
 
+    /** The KRA's repositories. */
+    org.brevet.kra.KraStores kraStores() {
+        return new org.brevet.kra.KraStores(store.keys(), store.keyRecoveries());
+    }
+
+    org.brevet.ca.api.AuditLog audit() {
+        return audit;
+    }
+
     Repositories repositories() {
         return store.repositories();
     }

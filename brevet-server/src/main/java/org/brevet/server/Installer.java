@@ -134,6 +134,7 @@ public final class Installer {
                     config.server().hostnames())) {
                 token = token.with(spec.nickname(), steps.issue(authority, spec, chain));
             }
+            token = KraSetup.addKeys(token, runtime.kraStores().keys(), spec -> steps.issue(authority, spec, chain));
             SystemCertificates.Spec admin = SystemCertificates.admin(ca.keySpec(), ca.subject());
             Pkcs12Store.KeyEntry adminEntry = steps.issue(authority, admin, chain);
             Pkcs12Store.empty().with(admin.nickname(), adminEntry).write(layout.adminCredential(), adminPassword, random);

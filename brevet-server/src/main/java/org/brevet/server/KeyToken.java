@@ -46,6 +46,11 @@ public final class KeyToken {
         return store.without(SERVER);
     }
 
+    /** The key entry under the nickname, if the token has one. */
+    public java.util.Optional<Pkcs12Store.KeyEntry> find(String nickname) {
+        return store.keyEntry(nickname);
+    }
+
     /** The CA signing key and its chain (CA certificate first). */
     public CaIdentity caIdentity() {
         Pkcs12Store.KeyEntry ca = entry(CA_SIGNING);

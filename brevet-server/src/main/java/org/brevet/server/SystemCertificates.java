@@ -50,6 +50,18 @@ final class SystemCertificates {
                 ec ? KeySpec.EC_P256 : KeySpec.RSA_2048, serverNames(hostnames));
     }
 
+    /**
+     * The KRA's transport and storage certificates (Dogtag's subjects "DRM Transport/Storage Certificate"),
+     * always RSA 2048: clients and the KRA wrap session keys to them with RSA-OAEP.
+     */
+    static List<Spec> kra(DistinguishedName caSubject) {
+        return List.of(
+                new Spec(org.brevet.kra.KraKeys.TRANSPORT_NICKNAME, "caTransportCert",
+                        subject("DRM Transport Certificate", caSubject), KeySpec.RSA_2048, List.of()),
+                new Spec(org.brevet.kra.KraKeys.STORAGE_NICKNAME, "caStorageCert",
+                        subject("DRM Storage Certificate", caSubject), KeySpec.RSA_2048, List.of()));
+    }
+
     /** The bootstrap administrator's certificate (Dogtag: "PKI Administrator", the caadmin user). */
     static Spec admin(KeySpec caKey, DistinguishedName caSubject) {
         KeySpec key = caKey.algorithm() == KeyAlgorithm.EC ? KeySpec.EC_P256 : KeySpec.RSA_2048;

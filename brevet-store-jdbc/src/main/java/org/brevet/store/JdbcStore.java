@@ -40,6 +40,8 @@ public final class JdbcStore implements AutoCloseable {
     private final JdbcLeases leases;
     private final JdbcClusterNodes nodes;
     private final JdbcCrlUpdateRequests crlRequests;
+    private final JdbcKeyRepository keys;
+    private final JdbcKeyRecoveryRepository keyRecoveries;
 
     private JdbcStore(HikariDataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
@@ -57,6 +59,8 @@ public final class JdbcStore implements AutoCloseable {
         this.leases = new JdbcLeases(jdbc);
         this.nodes = new JdbcClusterNodes(jdbc);
         this.crlRequests = new JdbcCrlUpdateRequests(jdbc);
+        this.keys = new JdbcKeyRepository(jdbc);
+        this.keyRecoveries = new JdbcKeyRecoveryRepository(jdbc);
     }
 
     /**
@@ -105,6 +109,16 @@ public final class JdbcStore implements AutoCloseable {
     /** CRL generation requests handed to the CRL master. */
     public CrlUpdateRequests crlUpdateRequests() {
         return crlRequests;
+    }
+
+    /** The KRA's archived keys and certificates (issue 5). */
+    public org.brevet.ca.api.store.KeyRepository keys() {
+        return keys;
+    }
+
+    /** The KRA's recovery requests and approvals (issue 5). */
+    public org.brevet.ca.api.store.KeyRecoveryRepository keyRecoveries() {
+        return keyRecoveries;
     }
 
     @Override

@@ -13,7 +13,8 @@ public final class ShippedProfiles {
     /** Every shipped profile id; a test checks that this list and the resource directory agree. */
     public static final List<String> IDS = List.of(
             "caServerCert", "caECServerCert", "caUserCert", "caSubsystemCert", "caECSubsystemCert", "caOCSPCert",
-            "caAuditSigningCert", "caSignedLogCert", "caCACert", "caIPAserviceCert", "caAdminCert");
+            "caAuditSigningCert", "caSignedLogCert", "caCACert", "caIPAserviceCert", "caAdminCert",
+            "caTransportCert", "caStorageCert");
 
     private ShippedProfiles() {
     }

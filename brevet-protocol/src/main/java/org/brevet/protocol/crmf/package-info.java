@@ -1,5 +1,7 @@
 /**
- * CRMF (RFC 4211) certificate request messages: parsing, signature-POP verification and building.
- * PKIArchiveOptions is recognised and handed over encoded; opening it is the KRA's job.
+ * CRMF (RFC 4211) certificate request messages: parsing, signature-POP verification and building, and
+ * PKIArchiveOptions ({@link org.brevet.protocol.crmf.ArchiveOptions}, an
+ * {@link org.brevet.protocol.crmf.EncryptedPrivateKey}): the client wraps its private key to the KRA transport
+ * certificate, the KRA unwraps it.
  */
 package org.brevet.protocol.crmf;

@@ -10,15 +10,21 @@ import java.util.Optional;
  * The typed configuration of a CA instance, read from {@code conf/brevet.conf} by {@link ConfigFile}
  * (format and keys: docs/CONFIGURATION.md). Immutable: built once, validated, then only read.
  */
-public record BrevetConfig(Server server, Database database, Status status, Cluster cluster) {
+public record BrevetConfig(Server server, Database database, Status status, Cluster cluster, Kra kra) {
     public BrevetConfig {
+        Objects.requireNonNull(kra, "kra");
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(cluster, "cluster");
     }
 
-    /** With the default cluster settings. */
+    /** With the default KRA settings. */
+    public BrevetConfig(Server server, Database database, Status status, Cluster cluster) {
+        this(server, database, status, cluster, Kra.DEFAULTS);
+    }
+
+    /** With the default cluster and KRA settings. */
     public BrevetConfig(Server server, Database database, Status status) {
         this(server, database, status, Cluster.DEFAULTS);
     }
@@ -62,6 +68,16 @@ public record BrevetConfig(Server server, Database database, Status status, Clus
         public Cluster {
             Objects.requireNonNull(nodeId, "nodeId");
         }
+    }
+
+    /**
+     * The KRA.
+     *
+     * @param recoveryApprovals distinct agents who must approve a key recovery (Dogtag's
+     *                          kra.noOfRequiredRecoveryAgents)
+     */
+    public record Kra(int recoveryApprovals) {
+        public static final Kra DEFAULTS = new Kra(1);
     }
 
     /**

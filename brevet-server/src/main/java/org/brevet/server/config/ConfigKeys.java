@@ -38,12 +38,13 @@ final class ConfigKeys {
     static final String CLUSTER_NODE = "cluster.node";
     static final String CLUSTER_LEASE = "cluster.lease.seconds";
     static final String CLUSTER_HEARTBEAT = "cluster.heartbeat.seconds";
+    static final String KRA_APPROVALS = "kra.recovery.approvals";
     static final String SIGNER_OCSP_CERT = "ocspSigningCert";
     static final String SIGNER_CA_KEY = "caSigningCert";
 
     static final List<String> KNOWN = List.of(BIND, HOSTNAMES, HTTPS_PORT, HTTP_PORT, MAX_THREADS, DB_URL, DB_USER,
             DB_PASSWORD_FILE, DB_POOL_MAX, CRL_UPDATE, CRL_DELTAS, CRL_DELTA_UPDATE, CRL_KEEP_EXPIRED, OCSP_NONCES,
-            OCSP_SIGNER, OCSP_VALIDITY, CRL_UPDATE_TIMES, CLUSTER_NODE, CLUSTER_LEASE, CLUSTER_HEARTBEAT);
+            OCSP_SIGNER, OCSP_VALIDITY, CRL_UPDATE_TIMES, CLUSTER_NODE, CLUSTER_LEASE, CLUSTER_HEARTBEAT, KRA_APPROVALS);
 
     /** Defaults, declared once. */
     static final Map<String, String> DEFAULTS = Map.ofEntries(
@@ -62,7 +63,8 @@ final class ConfigKeys {
             Map.entry(OCSP_SIGNER, SIGNER_OCSP_CERT),
             Map.entry(OCSP_VALIDITY, "240"),
             Map.entry(CLUSTER_LEASE, "30"),
-            Map.entry(CLUSTER_HEARTBEAT, "5"));
+            Map.entry(CLUSTER_HEARTBEAT, "5"),
+            Map.entry(KRA_APPROVALS, "1"));
 
     private static final Pattern TIME_OF_DAY = Pattern.compile("([01]?[0-9]|2[0-3]):[0-5][0-9]");
     private static final Pattern HOSTNAME = Pattern.compile(
@@ -98,7 +100,8 @@ final class ConfigKeys {
         }
         Optional<Path> passwordFile = optional(values, DB_PASSWORD_FILE).map(baseDir::resolve);
         return new BrevetConfig(server, new BrevetConfig.Database(url, user, passwordFile,
-                integer(values, DB_POOL_MAX, 1, 500)), status(values), cluster(values));
+                integer(values, DB_POOL_MAX, 1, 500)), status(values), cluster(values),
+                new BrevetConfig.Kra(integer(values, KRA_APPROVALS, 1, 100)));
     }
 
     private static BrevetConfig.Cluster cluster(Map<String, String> values) {
@@ -194,6 +197,8 @@ final class ConfigKeys {
                 Integer.toString(cl.leaseSeconds()));
         line(out, "Seconds between heartbeats (at most half the lease).", CLUSTER_HEARTBEAT,
                 Integer.toString(cl.heartbeatSeconds()));
+        line(out, "Distinct agents who must approve a key recovery (KRA).", KRA_APPROVALS,
+                Integer.toString(c.kra().recoveryApprovals()));
         return out.toString();
     }
 
