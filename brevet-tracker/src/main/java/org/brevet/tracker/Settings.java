@@ -6,6 +6,7 @@ import org.brevet.pki.ErrorKind;
 import org.brevet.pki.KeySpec;
 import org.brevet.tracker.api.RequestSpec;
 import org.brevet.tracker.api.Storage;
+import org.brevet.tracker.api.StorageType;
 import org.brevet.tracker.state.CsrTemplate;
 import org.brevet.tracker.state.RequestSettings;
 
@@ -25,6 +26,11 @@ final class Settings {
         Storage cert = s.certStorage();
         if (cert == null) {
             throw new BrevetException(ErrorKind.MALFORMED, "None of database directory and nickname or certificate file specified.");
+        }
+        if (cert.type() == StorageType.NSSDB && !cert.location().equals(Storage.nssDirectory(cert.location()))
+                && !cert.location().startsWith("sql:")) {
+            throw new BrevetException(ErrorKind.MALFORMED, "NSS database \"" + cert.location()
+                    + "\": only the sql: format (cert9.db, key4.db) is supported; Brevet does not convert legacy databases.");
         }
         String keyType = s.keyType() != null ? s.keyType() : config.keyType();
         int keySize = s.keySize() != null ? s.keySize() : keyType.equals("EC") ? 256 : config.rsaKeySize();
