@@ -17,9 +17,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -113,12 +115,11 @@ public final class NssDatabase implements KeyAndCertStore {
         if (!databaseExists()) {
             return false;
         }
-        Certutil.Result r = certutil.run(args("-K", "-d", db(), "-n", qualifiedNickname(), "-f", "/dev/stdin"), pin);
-        if (r.ok()) {
+        Map<String, String> keys = keys(pin);
+        if (keys.values().stream().anyMatch(label -> label.equals(nickname) || label.endsWith(":" + nickname))) {
             return true;
         }
-        failOnAccessProblem("list the keys of", r);
-        return false;
+        return readCertificate(pin).map(c -> keys.containsKey(keyId(c.publicKey()))).orElse(false);
     }
 
     @Override
@@ -275,15 +276,24 @@ public final class NssDatabase implements KeyAndCertStore {
 
     /** The ids of the private keys in the database (or token), as {@code certutil -K} prints them. */
     Set<String> keyIds(Optional<Secret> pin) {
-        String out = run("list the keys of", args("-K", "-d", db(), "-f", "/dev/stdin"), pin);
-        Set<String> ids = new HashSet<>();
+        return new HashSet<>(keys(pin).keySet());
+    }
+
+    /** Key id to label ({@code NSS Certificate DB:NICK}, or {@code (orphan)} for a key without certificate). */
+    private Map<String, String> keys(Optional<Secret> pin) {
+        Certutil.Result r = certutil.run(args("-K", "-d", db(), "-f", "/dev/stdin"), pin);
+        if (!r.ok() && (r.stderr() + r.stdout()).contains("no keys found")) {
+            return Map.of();
+        }
+        String out = checked("list the keys of", r);
+        Map<String, String> keys = new HashMap<>();
         for (String line : out.split("\n")) {
             Matcher m = KEY_LINE.matcher(line.trim());
             if (m.matches()) {
-                ids.add(m.group(2).toLowerCase(Locale.ROOT));
+                keys.put(m.group(2).toLowerCase(Locale.ROOT), m.group(3).trim());
             }
         }
-        return ids;
+        return keys;
     }
 
     /** NSS's CKA_ID of a key it generated: SHA-1 of the RSA modulus, or of the EC public point. */
@@ -317,7 +327,10 @@ public final class NssDatabase implements KeyAndCertStore {
     }
 
     private String run(String what, List<String> args, Optional<Secret> pin) {
-        Certutil.Result r = certutil.run(args, pin);
+        return checked(what, certutil.run(args, pin));
+    }
+
+    private String checked(String what, Certutil.Result r) {
         if (!r.ok()) {
             failOnAccessProblem(what, r);
             throw new BrevetException(ErrorKind.UNAVAILABLE, "cannot " + what + " the NSS database " + db() + ": "
