@@ -14,6 +14,9 @@ import picocli.CommandLine.Option;
  * {@code .p12} or {@code .pfx} without {@code -k} selects PKCS#12 storage (key and certificate in one file).
  */
 final class StorageOptions {
+    /** The token certmonger records when {@code -t} is not given: NSS's internal key and certificate store. */
+    static final String INTERNAL_TOKEN = "NSS Certificate DB";
+
     @Option(names = {"-d", "--dbdir"}, paramLabel = "DIRECTORY", description = "NSS database directory (sql: format) for key and certificate.")
     String dbdir;
 
@@ -111,7 +114,7 @@ final class StorageOptions {
     }
 
     private Storage nssStorage(PrintWriter err) {
-        return Storage.nssdb(Paths.nssDatabase(dbdir, err), nickname, token);
+        return Storage.nssdb(Paths.nssDatabase(dbdir, err), nickname, token == null ? INTERNAL_TOKEN : token);
     }
 
     List<String> caFiles(PrintWriter err) {
