@@ -56,12 +56,20 @@ final class Settings {
                 : base.keySize();
         validateKey(keyType, keySize);
         return new RequestSettings(or(s.caName(), base.caName()), s.keyStorage() != null ? s.keyStorage() : base.keyStorage(),
-                s.certStorage() != null ? s.certStorage() : base.certStorage(), or(s.pinFile(), base.pinFile()), keyType,
+                s.certStorage() != null ? s.certStorage() : base.certStorage(), pinFile(base, s), keyType,
                 keySize, t, base.track(), s.renew() != null ? s.renew() : base.autoRenew(),
                 or(s.preSaveCommand(), base.preSaveCommand()), or(s.postSaveCommand(), base.postSaveCommand()),
                 or(s.caFiles(), base.caFiles()), or(s.keyOwner(), base.keyOwner()),
                 s.keyPerms() != null ? mode(s.keyPerms()) : base.keyPerms(), or(s.certOwner(), base.certOwner()),
                 s.certPerms() != null ? mode(s.certPerms()) : base.certPerms());
+    }
+
+    /** As certmonger: setting {@code -P} clears a pin file, setting {@code -p} replaces the PIN (reference §7.2). */
+    private static String pinFile(RequestSettings base, RequestSpec s) {
+        if (s.pinFile() == null && s.pin() != null) {
+            return null;
+        }
+        return or(s.pinFile(), base.pinFile());
     }
 
     private static void validateKey(String type, int size) {
