@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +28,7 @@ import org.brevet.pki.Secret;
 public final class Certutil {
     private final String binary;
     private final Duration timeout;
+    private final Map<String, Object> databaseLocks = new ConcurrentHashMap<>();
 
     /** Output of one run. */
     public record Result(int exitCode, String stdout, String stderr) {
@@ -44,8 +46,19 @@ public final class Certutil {
         return new Certutil("certutil", Duration.ofMinutes(2));
     }
 
-    /** Runs {@code certutil ARGS}; {@code pin} (or nothing) is written to its stdin. */
+    /**
+     * Runs {@code certutil ARGS}; {@code pin} (or nothing) is written to its stdin. Runs on the same database
+     * ({@code -d}) are serialised within the daemon, so parallel requests never meet on one sqlite lock.
+     */
     public Result run(List<String> args, Optional<Secret> pin) {
+        int d = args.indexOf("-d");
+        Object lock = d < 0 || d + 1 >= args.size() ? new Object() : databaseLocks.computeIfAbsent(args.get(d + 1), k -> new Object());
+        synchronized (lock) {
+            return runNow(args, pin);
+        }
+    }
+
+    private Result runNow(List<String> args, Optional<Secret> pin) {
         List<String> argv = new ArrayList<>();
         argv.add(binary);
         argv.addAll(args);
