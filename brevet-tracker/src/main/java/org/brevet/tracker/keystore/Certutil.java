@@ -37,9 +37,17 @@ public final class Certutil {
         }
     }
 
+    private final Map<String, String> extraEnvironment;
+
     public Certutil(String binary, Duration timeout) {
+        this(binary, timeout, Map.of());
+    }
+
+    /** {@code extraEnvironment} is added to the inherited one (e.g. {@code SOFTHSM2_CONF} for a PKCS#11 module). */
+    public Certutil(String binary, Duration timeout, Map<String, String> extraEnvironment) {
         this.binary = binary;
         this.timeout = timeout;
+        this.extraEnvironment = Map.copyOf(extraEnvironment);
     }
 
     public static Certutil standard() {
@@ -67,6 +75,7 @@ public final class Certutil {
         env.keySet().removeIf(k -> k.startsWith("NSS_"));
         env.put("LANG", "C");
         env.put("LC_ALL", "C");
+        env.putAll(extraEnvironment);
         Process p;
         try {
             p = pb.start();

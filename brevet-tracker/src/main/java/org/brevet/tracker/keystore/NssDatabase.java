@@ -100,10 +100,6 @@ public final class NssDatabase implements KeyAndCertStore {
         return token == null ? nickname : token + ":" + nickname;
     }
 
-    private List<String> tokenArgs() {
-        return token == null ? List.of() : List.of("-h", token);
-    }
-
     @Override
     public boolean hasKey() {
         return hasKey(Optional.empty());
@@ -127,7 +123,8 @@ public final class NssDatabase implements KeyAndCertStore {
         if (!databaseExists()) {
             return Optional.empty();
         }
-        Certutil.Result r = certutil.run(List.of("-L", "-d", db(), "-n", qualifiedNickname(), "-a"), Optional.empty());
+        Certutil.Result r = certutil.run(args("-L", "-d", db(), "-n", qualifiedNickname(), "-a", "-f", "/dev/stdin"),
+                token == null ? Optional.empty() : pin);
         if (!r.ok()) {
             failOnAccessProblem("read", r);
             return Optional.empty();
@@ -144,8 +141,7 @@ public final class NssDatabase implements KeyAndCertStore {
     public NewKey generateKey(KeySpec spec, Optional<Secret> pin, CsrContent content) {
         ensureDatabase(pin);
         boolean asNext = hasKey(pin);
-        List<String> a = new ArrayList<>(List.of("-R", "-d", db()));
-        a.addAll(tokenArgs());
+        List<String> a = args("-R", "-d", db());
         if (spec.algorithm() == KeyAlgorithm.EC) {
             a.addAll(List.of("-k", "ec", "-q", "nistp" + spec.size()));
         } else {
@@ -169,8 +165,7 @@ public final class NssDatabase implements KeyAndCertStore {
     public Csr request(CsrContent content, Optional<Secret> pin, boolean next, Optional<Csr> lastRequest) {
         requireDatabase();
         PublicKey key = publicKey(pin, next, lastRequest);
-        List<String> a = new ArrayList<>(List.of("-R", "-d", db()));
-        a.addAll(tokenArgs());
+        List<String> a = args("-R", "-d", db());
         a.addAll(List.of("-k", keyReference(pin, next, key)));
         try (Scratch scratch = Scratch.create()) {
             List<String> generic = new ArrayList<>();
@@ -212,12 +207,16 @@ public final class NssDatabase implements KeyAndCertStore {
     @Override
     public void save(Certificate certificate, List<Certificate> chain, Optional<Secret> pin, boolean swapNextKey) {
         requireDatabase();
-        List<Certificate> old = readCertificate(pin).isPresent() ? allCertificates() : List.of();
+        List<Certificate> old = readCertificate(pin).isPresent() ? allCertificates(pin) : List.of();
         boolean present = old.stream().anyMatch(c -> c.toDer().equals(certificate.toDer()));
         for (Certificate c : old) {
             if (!c.toDer().equals(certificate.toDer())) {
-                run("remove the previous certificate from", args("-D", "-d", db(), "-n", qualifiedNickname()), pin);
+                run("remove the previous certificate from", args("-D", "-d", db(), "-n", qualifiedNickname(), "-f", "/dev/stdin"),
+                        pin);
             }
+        }
+        if (token != null && !old.isEmpty()) {
+            removeInternalCopies(certificate, pin);
         }
         if (!present) {
             try (Scratch scratch = Scratch.create()) {
@@ -232,6 +231,21 @@ public final class NssDatabase implements KeyAndCertStore {
         applyModes();
     }
 
+    /**
+     * NSS keeps a copy of a token's certificate in the database itself (with its trust, under the same
+     * nickname); deleting it from the token leaves that copy, which would still be found by the nickname.
+     */
+    private void removeInternalCopies(Certificate keep, Optional<Secret> pin) {
+        for (int i = 0; i < 16; i++) {
+            Certutil.Result r = certutil.run(List.of("-L", "-d", db(), "-n", nickname, "-a"), Optional.empty());
+            List<Certificate> copies = r.ok() ? certificatesIn(r.stdout()) : List.of();
+            if (copies.isEmpty() || copies.stream().anyMatch(c -> c.toDer().equals(keep.toDer()))) {
+                return;
+            }
+            run("remove the previous certificate's copy from", List.of("-D", "-d", db(), "-n", nickname), pin);
+        }
+    }
+
     /** After a rekey: the old certificates' keys are deleted (certmonger's default, key_preserve=0). */
     private void removeReplacedKeys(Certificate certificate, List<Certificate> old, Optional<Secret> pin) {
         String keep = keyId(certificate.publicKey());
@@ -244,8 +258,9 @@ public final class NssDatabase implements KeyAndCertStore {
         }
     }
 
-    private List<Certificate> allCertificates() {
-        Certutil.Result r = certutil.run(List.of("-L", "-d", db(), "-n", qualifiedNickname(), "-a"), Optional.empty());
+    private List<Certificate> allCertificates(Optional<Secret> pin) {
+        Certutil.Result r = certutil.run(args("-L", "-d", db(), "-n", qualifiedNickname(), "-a", "-f", "/dev/stdin"),
+                token == null ? Optional.empty() : pin);
         return r.ok() ? certificatesIn(r.stdout()) : List.of();
     }
 
@@ -266,9 +281,12 @@ public final class NssDatabase implements KeyAndCertStore {
         FileModes.applyOwner(file, owner);
     }
 
-    /** {@code -k} for certutil: the nickname for the certified key, else NSS's key id. */
+    /**
+     * {@code -k} for certutil: the nickname for the certified key in the database itself, else NSS's key id
+     * (always on a token: finding a key through a token's certificate needs a second login).
+     */
     private String keyReference(Optional<Secret> pin, boolean next, PublicKey key) {
-        if (!next && readCertificate(pin).filter(c -> c.publicKey().equals(key)).isPresent()) {
+        if (token == null && !next && readCertificate(pin).filter(c -> c.publicKey().equals(key)).isPresent()) {
             return qualifiedNickname();
         }
         return keyId(key);
@@ -320,7 +338,7 @@ public final class NssDatabase implements KeyAndCertStore {
 
     private List<String> args(String... a) {
         List<String> out = new ArrayList<>(List.of(a));
-        if (token != null && (a[0].equals("-K") || a[0].equals("-A"))) {
+        if (token != null) {
             out.addAll(List.of("-h", token));
         }
         return out;

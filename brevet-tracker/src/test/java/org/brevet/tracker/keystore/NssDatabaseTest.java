@@ -206,6 +206,37 @@ class NssDatabaseTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(db.resolve("cert9.db")))).isEqualTo("rw-r--r--");
     }
 
+    /** A SoftHSM token attached to the database with modutil, as httpd/389-ds users attach HSMs (softhsm2 package). */
+    @Test
+    void pkcs11TokenAttachedWithModutil_holdsKeyAndCertificate() throws Exception {
+        Path tokens = Files.createDirectories(dir.resolve("softhsm/tokens"));
+        Path conf = Files.writeString(dir.resolve("softhsm/softhsm2.conf"), "directories.tokendir = " + tokens
+                + "\nobjectstore.backend = file\nlog.level = ERROR\nslots.removable = false\n");
+        ProcessRunner hsm = shell.env("SOFTHSM2_CONF", conf.toString());
+        hsm.run("softhsm2-util", "--init-token", "--free", "--label", "brevettok", "--pin", "1234", "--so-pin", "5678")
+                .assertSuccess();
+        certutil("-N", "-d", "sql:" + db, "--empty-password").assertSuccess();
+        hsm.stdin("\n").run("modutil", "-dbdir", "sql:" + db, "-add", "SoftHSM", "-libfile",
+                "/usr/lib/softhsm/libsofthsm2.so", "-force").assertSuccess();
+        Certutil withHsm = new Certutil("certutil", Duration.ofMinutes(1), java.util.Map.of("SOFTHSM2_CONF", conf.toString()));
+        NssDatabase store = new NssDatabase("sql:" + db, "hsm cert", "brevettok", withHsm, NO_MODES, random);
+        Optional<Secret> pin = Optional.of(Secret.of("1234"));
+
+        Certificate first = enroll(store, KeySpec.EC_P256, pin);
+        Certificate second = enroll(store, KeySpec.EC_P256, pin);
+
+        String listed = hsm.stdin("1234").run("certutil", "-L", "-d", "sql:" + db, "-h", "brevettok", "-n",
+                "brevettok:hsm cert", "-a", "-f", "/dev/stdin").assertSuccess().stdout();
+        assertThat(Certificate.parseAll(listed)).containsExactly(second);
+        String keys = hsm.stdin("1234").run("certutil", "-K", "-d", "sql:" + db, "-h", "brevettok", "-f", "/dev/stdin")
+                .assertSuccess().stdout();
+        assertThat(keys).contains(NssDatabase.keyId(second.publicKey()) + "   brevettok:hsm cert")
+                .doesNotContain(NssDatabase.keyId(first.publicKey()));
+        assertThat(certutil("-K", "-d", "sql:" + db).stdout()).doesNotContain(NssDatabase.keyId(second.publicKey()));
+        assertThatThrownBy(() -> store.readCertificate(Optional.of(Secret.of("0000"))))
+                .hasMessageContaining("wrong or missing PIN");
+    }
+
     @Test
     void missingCertutil_isAClearError() {
         NssDatabase store = new NssDatabase("sql:" + db, "x", null, new Certutil("/nonexistent/certutil",
