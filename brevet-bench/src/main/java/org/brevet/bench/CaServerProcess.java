@@ -39,7 +39,7 @@ final class CaServerProcess implements AutoCloseable {
 
     void init(String caKey, List<String> databaseOptions) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(brevet.toString(), "ca", "init", "--instance", instance.toString(),
-                "--key", caKey, "--https-port", Integer.toString(httpsPort), "--http-port", Integer.toString(httpPort)));
+                "--key", caKey, "--bind", "127.0.0.1", "--https-port", Integer.toString(httpsPort), "--http-port", Integer.toString(httpPort)));
         cmd.addAll(databaseOptions);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(instance.resolveSibling("init.log").toFile()).start();
@@ -92,6 +92,10 @@ final class CaServerProcess implements AutoCloseable {
 
     int httpsPort() {
         return httpsPort;
+    }
+
+    int httpPort() {
+        return httpPort;
     }
 
     X509Certificate caCertificate() throws Exception {

@@ -121,7 +121,7 @@ final class IssueScenario implements Callable<Integer> {
         }
     }
 
-    private static byte[] enrollmentBody(String profile, KeyChoice key) throws Exception {
+    static byte[] enrollmentBody(String profile, KeyChoice key) throws Exception {
         KeyPair pair = key.generate();
         ExtensionsGenerator ext = new ExtensionsGenerator();
         ext.addExtension(Extension.subjectAlternativeName, false,
@@ -141,7 +141,7 @@ final class IssueScenario implements Callable<Integer> {
         return String.join("\n", java.util.Arrays.copyOfRange(lines, Math.max(0, lines.length - 30), lines.length));
     }
 
-    private static void deleteRecursively(Path dir) throws java.io.IOException {
+    static void deleteRecursively(Path dir) throws java.io.IOException {
         if (!Files.exists(dir)) {
             return;
         }

@@ -5,8 +5,17 @@ import io.javalin.router.JavalinDefaultRouting;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Base64;
+import java.util.HexFormat;
+import org.brevet.ca.api.OcspAnswer;
 import org.brevet.ca.api.OcspResponder;
+import org.brevet.pki.Der;
 
 /**
  * The OCSP responder on {@code /ca/ocsp} (Dogtag's) and {@code /ocsp}: POST with the DER request as body,
@@ -18,6 +27,8 @@ final class OcspRoutes {
     static final String RESPONSE_TYPE = "application/ocsp-response";
     /** Larger requests are cut here and then refused by the responder as malformed. */
     static final int MAX_REQUEST_BYTES = 10_001;
+
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     private final OcspResponder responder;
 
@@ -46,11 +57,35 @@ final class OcspRoutes {
         } catch (IllegalArgumentException e) {
             request = new byte[0]; // the responder answers malformedRequest
         }
-        answer(ctx, request);
+        OcspAnswer answer = responder.answer(request);
+        answer.freshness().ifPresent(f -> cacheHeaders(ctx, answer.response(), f));
+        ctx.contentType(RESPONSE_TYPE).result(answer.response().bytes());
     }
 
     private void answer(Context ctx, byte[] request) {
         ctx.contentType(RESPONSE_TYPE).result(responder.respond(request).bytes());
+    }
+
+    /**
+     * RFC 5019 §6.2's headers for a GET answer HTTP caches may keep: until the responder itself would stop
+     * serving it (re-signing happens at half the validity; a status change replaces it at once here, and
+     * caches see the new status when their copy expires, as with any OCSP response).
+     */
+    private static void cacheHeaders(Context ctx, Der response, OcspAnswer.Freshness freshness) {
+        long maxAge = Math.max(0, Duration.between(Instant.now(), freshness.freshUntil()).getSeconds());
+        ctx.header("Cache-Control", "max-age=" + maxAge + ", public, no-transform, must-revalidate");
+        ctx.header("Last-Modified", HTTP_DATE.format(freshness.producedAt()));
+        ctx.header("Expires", HTTP_DATE.format(freshness.freshUntil()));
+        ctx.header("ETag", "\"" + etag(response) + "\"");
+    }
+
+    /** The SHA-256 of the response, in hex: it changes whenever the bytes do. */
+    private static String etag(Der response) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(response.bytes()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     /** Decodes %XX escapes only (RFC 3986), leaving '+' as it is. */

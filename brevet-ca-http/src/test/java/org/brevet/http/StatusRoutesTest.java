@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import org.brevet.ca.api.OcspAnswer;
 import org.brevet.ca.api.Caller;
 import org.brevet.ca.api.CrlDistribution;
 import org.brevet.ca.api.CrlInfo;
@@ -42,7 +43,13 @@ class StatusRoutesTest {
     private final List<byte[]> ocspRequests = new ArrayList<>();
     private final StatusServices status = new StatusServices(new FakeRevocation(), new FakeCrls(), request -> {
         ocspRequests.add(request);
-        return Der.of(new byte[] {0x30, 0x03, 0x0a, 0x01, 0x01});
+        Der response = Der.of(new byte[] {0x30, 0x03, 0x0a, 0x01, 0x01});
+        if (request.length > 0 && request[0] == 0x30) {
+            // a "single nonce-less request": cacheable for ten minutes from now
+            Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            return new OcspAnswer(response, Optional.of(new OcspAnswer.Freshness(now, now.plusSeconds(600))));
+        }
+        return OcspAnswer.uncacheable(response);
     });
     private RouteHarness harness;
 
@@ -145,6 +152,26 @@ class StatusRoutesTest {
         assertThat(ocspRequests.get(1)).isEqualTo(request);
         assertThat(ocspRequests.get(2)).isEqualTo(request);
         assertThat(ocspRequests.get(3)).isEmpty();
+    }
+
+    @Test
+    void ocspGet_ofACacheableAnswer_carriesRfc5019CacheHeaders() throws Exception {
+        harness = RouteHarness.publicOnly(status);
+        byte[] cacheable = {0x30, 0x00};
+        HttpResponse<byte[]> get = harness.getBytes("/ocsp/" + Base64.getEncoder().encodeToString(cacheable));
+        assertThat(get.statusCode()).isEqualTo(200);
+        String cacheControl = get.headers().firstValue("Cache-Control").orElseThrow();
+        assertThat(cacheControl).matches("max-age=(59[0-9]|600), public, no-transform, must-revalidate");
+        assertThat(get.headers().firstValue("Last-Modified")).hasValueSatisfying(v -> assertThat(v).endsWith(" GMT"));
+        assertThat(get.headers().firstValue("Expires")).isPresent();
+        assertThat(get.headers().firstValue("ETag")).hasValueSatisfying(v -> assertThat(v).matches("\"[0-9a-f]{64}\""));
+
+        HttpResponse<byte[]> uncacheable = harness.getBytes("/ocsp/" + Base64.getEncoder().encodeToString(new byte[] {1, 2}));
+        assertThat(uncacheable.headers().firstValue("Cache-Control")).isEmpty();
+        HttpResponse<byte[]> post = harness.send(harness.request("/ocsp", null)
+                .header("Content-Type", "application/ocsp-request").POST(HttpRequest.BodyPublishers.ofByteArray(cacheable)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(post.headers().firstValue("Cache-Control")).as("POST answers are not for HTTP caches").isEmpty();
     }
 
     @Test

@@ -82,8 +82,8 @@ final class KeySigner implements Signer {
             @Override
             public byte[] getSignature() {
                 try {
-                    return signature.sign();
-                } catch (SignatureException e) {
+                    return CryptoGate.run(signature::sign);
+                } catch (GeneralSecurityException e) {
                     throw new BrevetException(ErrorKind.UNAVAILABLE, "the signing key could not sign", e);
                 }
             }

@@ -29,7 +29,7 @@ final class SignatureCheck {
                 Signature s = Providers.signature(known.get().jcaName(), key.getAlgorithm());
                 s.initVerify(key);
                 s.update(tbs);
-                return s.verify(signature);
+                return CryptoGate.run(() -> s.verify(signature));
             }
             ContentVerifier v = Providers.verifierProvider(key).get(algorithm);
             v.getOutputStream().write(tbs);

@@ -67,7 +67,8 @@ final class CaRuntime implements AutoCloseable {
         BrevetConfig.Status st = config.status();
         CrlConfig crl = CrlConfig.master(urls.crlUrl(), crlWorkDirectory())
                 .withUpdateInterval(Duration.ofMinutes(st.crlUpdateMinutes()))
-                .withKeepExpired(Duration.ofDays(st.crlKeepExpiredDays()));
+                .withKeepExpired(Duration.ofDays(st.crlKeepExpiredDays()))
+                .withDailyTimes(st.crlDailyTimes());
         return st.crlDeltas()
                 ? crl.withDeltas(Duration.ofMinutes(st.crlDeltaMinutes()), urls.crlUrl().replace(".crl", "-delta.crl"))
                 : crl;

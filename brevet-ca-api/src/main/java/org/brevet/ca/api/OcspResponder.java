@@ -9,5 +9,10 @@ import org.brevet.pki.Der;
  * adapter sends the bytes with HTTP 200 and {@code application/ocsp-response}.
  */
 public interface OcspResponder {
-    Der respond(byte[] request);
+    /** The response, with how long HTTP caches may keep it when they may. */
+    OcspAnswer answer(byte[] request);
+
+    default Der respond(byte[] request) {
+        return answer(request).response();
+    }
 }

@@ -82,7 +82,7 @@ public final class CrlGenerator {
     public CrlInfo generateFull() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant cutoff = now.minus(config.keepExpired());
-        return generate(CrlInfo.Kind.FULL, Optional.empty(), now, now.plus(config.updateInterval()),
+        return generate(CrlInfo.Kind.FULL, Optional.empty(), now, config.nextFullUpdate(now),
                 (spool) -> revocations.forEachRevoked(cutoff, r -> spool.add(r.toEntry())));
     }
 

@@ -45,14 +45,15 @@ public final class CrlService implements CrlDistribution {
     }
 
     /**
-     * Run by the scheduler: generates a full CRL when none exists or the latest is older than the update
-     * interval, else a delta CRL when those are enabled and due. Returns what was generated.
+     * Run by the scheduler: generates a full CRL when none exists or the latest one's next update (the
+     * update interval or a daily time, see {@link CrlConfig#nextFullUpdate}) has come, else a delta CRL
+     * when those are enabled and due. Returns what was generated.
      */
     public Optional<CrlInfo> updateIfDue() {
         CrlConfig config = generator.config();
         Instant now = clock.instant();
         Optional<CrlInfo> full = crls.latest(config.issuingPoint(), CrlInfo.Kind.FULL);
-        if (full.isEmpty() || !now.isBefore(full.get().thisUpdate().plus(config.updateInterval()))) {
+        if (full.isEmpty() || !now.isBefore(config.nextFullUpdate(full.get().thisUpdate()))) {
             return Optional.of(updateNow());
         }
         if (config.deltas()) {

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.brevet.ca.api.OcspAnswer;
 import org.brevet.ca.api.OcspResponder;
 import org.brevet.ca.api.RevocationRecord;
 import org.brevet.ca.api.store.RevocationRepository;
@@ -54,21 +55,21 @@ public final class OcspResponderService implements OcspResponder {
     }
 
     @Override
-    public Der respond(byte[] requestDer) {
+    public OcspAnswer answer(byte[] requestDer) {
         OcspRequest request;
         try {
             request = OcspRequest.parse(requestDer);
         } catch (BrevetException e) {
             LOG.debug("malformed OCSP request: {}", e.detail());
-            return OcspResponses.error(OcspResponseStatus.MALFORMED_REQUEST);
+            return OcspAnswer.uncacheable(OcspResponses.error(OcspResponseStatus.MALFORMED_REQUEST));
         }
         try {
             for (CertId id : request.certIds()) {
                 if (!id.hashSupported()) {
-                    return OcspResponses.error(OcspResponseStatus.MALFORMED_REQUEST);
+                    return OcspAnswer.uncacheable(OcspResponses.error(OcspResponseStatus.MALFORMED_REQUEST));
                 }
                 if (!id.issuedBy(issuer)) {
-                    return OcspResponses.error(OcspResponseStatus.UNAUTHORIZED);
+                    return OcspAnswer.uncacheable(OcspResponses.error(OcspResponseStatus.UNAUTHORIZED));
                 }
             }
             Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
@@ -80,21 +81,22 @@ public final class OcspResponderService implements OcspResponder {
             for (CertId id : request.certIds()) {
                 singles.add(single(id, status(id), now));
             }
-            return sign(singles, echo ? request.nonce() : Optional.empty(), now);
+            return OcspAnswer.uncacheable(sign(singles, echo ? request.nonce() : Optional.empty(), now));
         } catch (BrevetException e) {
             if (e.kind() == ErrorKind.UNAVAILABLE) {
                 LOG.warn("OCSP: status unavailable: {}", e.detail());
-                return OcspResponses.error(OcspResponseStatus.TRY_LATER);
+                return OcspAnswer.uncacheable(OcspResponses.error(OcspResponseStatus.TRY_LATER));
             }
             LOG.error("OCSP response failed", e);
-            return OcspResponses.error(OcspResponseStatus.INTERNAL_ERROR);
+            return OcspAnswer.uncacheable(OcspResponses.error(OcspResponseStatus.INTERNAL_ERROR));
         } catch (RuntimeException e) {
             LOG.error("OCSP response failed", e);
-            return OcspResponses.error(OcspResponseStatus.INTERNAL_ERROR);
+            return OcspAnswer.uncacheable(OcspResponses.error(OcspResponseStatus.INTERNAL_ERROR));
         }
     }
 
-    private Der cached(CertId id, Instant now) {
+    /** A single, nonce-less answer: pre-signed for issued certificates; cacheable by HTTP either way. */
+    private OcspAnswer cached(CertId id, Instant now) {
         Optional<RevocationRecord> revocation = Optional.empty();
         boolean issued = false;
         if (id.serialNumber().isPresent()) {
@@ -102,17 +104,22 @@ public final class OcspResponderService implements OcspResponder {
             issued = state.issued();
             revocation = state.revocation();
         }
+        Instant refreshAt = now.plus(config.validity().dividedBy(2));
         if (!issued) {
-            return sign(List.of(single(id, CertStatus.UNKNOWN, now)), Optional.empty(), now);
+            // not pre-signed (any byte string makes a serial), but as cacheable as the others
+            Der unknown = sign(List.of(single(id, CertStatus.UNKNOWN, now)), Optional.empty(), now);
+            return new OcspAnswer(unknown, Optional.of(new OcspAnswer.Freshness(now, refreshAt)));
         }
         String tag = revocation.map(r -> "revoked:" + r.revokedAt().getEpochSecond() + ":" + r.reason().code()).orElse("good");
-        Optional<Der> hit = cache.find(id.encoded(), tag, now);
-        if (hit.isPresent()) {
-            return hit.get();
-        }
-        Der response = sign(List.of(single(id, toStatus(revocation), now)), Optional.empty(), now);
-        cache.put(id.encoded(), new ResponseCache.Entry(tag, response, now.plus(config.validity().dividedBy(2))), now);
-        return response;
+        CertStatus status = toStatus(revocation);
+        ResponseCache.Entry entry = cache.find(id.encoded(), tag, now).orElseGet(() -> {
+            Der response = sign(List.of(single(id, status, now)), Optional.empty(), now);
+            ResponseCache.Entry signed = new ResponseCache.Entry(tag, response, now, refreshAt);
+            cache.put(id.encoded(), signed, now);
+            return signed;
+        });
+        return new OcspAnswer(entry.response(),
+                Optional.of(new OcspAnswer.Freshness(entry.producedAt(), entry.refreshAt())));
     }
 
     private CertStatus status(CertId id) {

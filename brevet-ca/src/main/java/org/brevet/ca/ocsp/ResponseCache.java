@@ -17,19 +17,19 @@ final class ResponseCache {
     private final int capacity;
     private final ConcurrentHashMap<Der, Entry> entries = new ConcurrentHashMap<>();
 
-    record Entry(String statusTag, Der response, Instant refreshAt) {
+    record Entry(String statusTag, Der response, Instant producedAt, Instant refreshAt) {
     }
 
     ResponseCache(int capacity) {
         this.capacity = capacity;
     }
 
-    Optional<Der> find(Der certId, String statusTag, Instant now) {
+    Optional<Entry> find(Der certId, String statusTag, Instant now) {
         Entry e = entries.get(certId);
         if (e == null || !e.statusTag().equals(statusTag) || !now.isBefore(e.refreshAt())) {
             return Optional.empty();
         }
-        return Optional.of(e.response());
+        return Optional.of(e);
     }
 
     void put(Der certId, Entry entry, Instant now) {

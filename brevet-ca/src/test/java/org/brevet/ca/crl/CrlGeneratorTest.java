@@ -9,6 +9,10 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import org.bouncycastle.asn1.x509.Extension;
 import org.brevet.ca.api.CertificateRecord;
@@ -243,6 +247,39 @@ class CrlGeneratorTest {
         assertThat(service.updateIfDue()).hasValueSatisfying(i -> assertThat(i.kind()).isEqualTo(CrlInfo.Kind.DELTA));
         f.h.clock.advance(Duration.ofHours(4));
         assertThat(service.updateIfDue()).hasValueSatisfying(i -> assertThat(i.kind()).isEqualTo(CrlInfo.Kind.FULL));
+    }
+
+    @Test
+    void dailyTimes_makeAFullCrlDue_andBoundItsNextUpdate() {
+        Instant start = f.h.clock.instant();
+        LocalTime soon = LocalTime.ofInstant(start.plus(Duration.ofMinutes(30)), ZoneOffset.UTC).withSecond(0).withNano(0);
+        CrlService service = new CrlService(generator(config().withDailyTimes(List.of(soon))), f.revocations,
+                new RoleGate(f.h.audit), f.h.clock);
+        CrlInfo first = service.updateIfDue().orElseThrow();
+        Instant dailyAt = first.thisUpdate().atZone(ZoneOffset.UTC).toLocalDate().atTime(soon).toInstant(ZoneOffset.UTC);
+        if (!dailyAt.isAfter(first.thisUpdate())) {
+            dailyAt = dailyAt.plus(Duration.ofDays(1));
+        }
+        assertThat(first.nextUpdate()).as("the daily time comes before the 4-hour interval").isEqualTo(dailyAt);
+        assertThat(latest(CrlInfo.Kind.FULL).nextUpdate()).contains(dailyAt);
+        f.h.clock.advance(Duration.ofMinutes(20));
+        assertThat(service.updateIfDue()).isEmpty();
+        f.h.clock.advance(Duration.ofMinutes(11));
+        assertThat(service.updateIfDue()).as("due at the daily time").hasValueSatisfying(i -> {
+            assertThat(i.kind()).isEqualTo(CrlInfo.Kind.FULL);
+            assertThat(i.nextUpdate()).as("then the interval, as the next daily time is a day away")
+                    .isEqualTo(i.thisUpdate().plus(Duration.ofHours(4)));
+        });
+    }
+
+    @Test
+    void nextFullUpdate_picksTheEarlierOfTheIntervalAndTheNextDailyTime_acrossMidnight() {
+        CrlConfig c = config().withUpdateInterval(Duration.ofHours(6))
+                .withDailyTimes(List.of(LocalTime.of(1, 0), LocalTime.of(13, 0)));
+        assertThat(c.nextFullUpdate(Instant.parse("2026-11-23T22:00:00Z"))).isEqualTo(Instant.parse("2026-11-24T01:00:00Z"));
+        assertThat(c.nextFullUpdate(Instant.parse("2026-11-23T01:00:00Z"))).isEqualTo(Instant.parse("2026-11-23T07:00:00Z"));
+        assertThat(c.nextFullUpdate(Instant.parse("2026-11-23T12:30:00Z"))).isEqualTo(Instant.parse("2026-11-23T13:00:00Z"));
+        assertThat(config().nextFullUpdate(Instant.parse("2026-11-23T12:30:00Z"))).isEqualTo(Instant.parse("2026-11-23T16:30:00Z"));
     }
 
     /** openssl prints a serial's octets in upper-case hex: an even number of digits, with a leading zero when needed. */

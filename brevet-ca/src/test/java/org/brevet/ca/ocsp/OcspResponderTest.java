@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.brevet.ca.api.OcspAnswer;
 import org.brevet.ca.api.CertificateRecord;
 import org.brevet.ca.api.RevocationRecord;
 import org.brevet.ca.api.store.RevocationRepository;
@@ -109,6 +110,19 @@ class OcspResponderTest {
         OcspResponse ignored = OcspResponse.parse(responder(OcspConfig.defaults().withNonces(false)).respond(req).bytes());
         assertThat(ignored.nonce()).isEmpty();
         assertThat(ignored.responses().get(0).status()).isEqualTo(CertStatus.GOOD);
+    }
+
+    @Test
+    void cacheableAnswers_sayHowLongTheResponderServesThem_andNonceAnswersAreNotCacheable() {
+        OcspResponderService responder = responder(OcspConfig.defaults().withValidity(Duration.ofHours(2)));
+        Instant signedAt = f.h.clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        OcspAnswer first = responder.answer(request(cert.serial(), f.h.ca.certificate(), false));
+        assertThat(first.freshness()).contains(new OcspAnswer.Freshness(signedAt, signedAt.plus(Duration.ofHours(1))));
+        f.h.clock.advance(Duration.ofMinutes(10));
+        assertThat(responder.answer(request(cert.serial(), f.h.ca.certificate(), false)).freshness())
+                .as("the pre-signed response keeps its own times").isEqualTo(first.freshness());
+        assertThat(responder.answer(request(cert.serial(), f.h.ca.certificate(), true)).freshness()).isEmpty();
+        assertThat(responder.answer(new byte[] {1, 2, 3}).freshness()).isEmpty();
     }
 
     @Test

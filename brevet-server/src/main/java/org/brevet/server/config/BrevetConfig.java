@@ -1,6 +1,7 @@
 package org.brevet.server.config;
 
 import java.nio.file.Path;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,10 +32,15 @@ public record BrevetConfig(Server server, Database database, Status status) {
      * @param ocspNonces            echo OCSP nonces (false: ignore them and answer from pre-signed responses)
      * @param ocspSignedByCaKey     sign OCSP responses with the CA key instead of ocspSigningCert
      * @param ocspValidityMinutes   OCSP responses are valid this long (nextUpdate = thisUpdate + this)
+     * @param crlDailyTimes         times of day (UTC) at which a full CRL is also generated
      */
     public record Status(int crlUpdateMinutes, boolean crlDeltas, int crlDeltaMinutes, int crlKeepExpiredDays,
-            boolean ocspNonces, boolean ocspSignedByCaKey, int ocspValidityMinutes) {
-        public static final Status DEFAULTS = new Status(240, false, 15, 0, true, false, 240);
+            boolean ocspNonces, boolean ocspSignedByCaKey, int ocspValidityMinutes, List<LocalTime> crlDailyTimes) {
+        public static final Status DEFAULTS = new Status(240, false, 15, 0, true, false, 240, List.of());
+
+        public Status {
+            crlDailyTimes = List.copyOf(crlDailyTimes);
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +31,7 @@ final class ConfigKeys {
     static final String CRL_DELTAS = "crl.delta.enabled";
     static final String CRL_DELTA_UPDATE = "crl.delta.update.minutes";
     static final String CRL_KEEP_EXPIRED = "crl.expired.keep.days";
+    static final String CRL_UPDATE_TIMES = "crl.update.times";
     static final String OCSP_NONCES = "ocsp.nonces";
     static final String OCSP_SIGNER = "ocsp.signer";
     static final String OCSP_VALIDITY = "ocsp.validity.minutes";
@@ -38,7 +40,7 @@ final class ConfigKeys {
 
     static final List<String> KNOWN = List.of(BIND, HOSTNAMES, HTTPS_PORT, HTTP_PORT, MAX_THREADS, DB_URL, DB_USER,
             DB_PASSWORD_FILE, DB_POOL_MAX, CRL_UPDATE, CRL_DELTAS, CRL_DELTA_UPDATE, CRL_KEEP_EXPIRED, OCSP_NONCES,
-            OCSP_SIGNER, OCSP_VALIDITY);
+            OCSP_SIGNER, OCSP_VALIDITY, CRL_UPDATE_TIMES);
 
     /** Defaults, declared once. */
     static final Map<String, String> DEFAULTS = Map.ofEntries(
@@ -52,10 +54,12 @@ final class ConfigKeys {
             Map.entry(CRL_DELTAS, "false"),
             Map.entry(CRL_DELTA_UPDATE, "15"),
             Map.entry(CRL_KEEP_EXPIRED, "0"),
+            Map.entry(CRL_UPDATE_TIMES, ""),
             Map.entry(OCSP_NONCES, "true"),
             Map.entry(OCSP_SIGNER, SIGNER_OCSP_CERT),
             Map.entry(OCSP_VALIDITY, "240"));
 
+    private static final Pattern TIME_OF_DAY = Pattern.compile("([01]?[0-9]|2[0-3]):[0-5][0-9]");
     private static final Pattern HOSTNAME = Pattern.compile(
             "[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
     private static final Pattern ADDRESS = Pattern.compile("[0-9A-Fa-f:.]+|" + HOSTNAME.pattern());
@@ -99,7 +103,24 @@ final class ConfigKeys {
         }
         return new BrevetConfig.Status(integer(values, CRL_UPDATE, 1, 10_080), bool(values, CRL_DELTAS),
                 integer(values, CRL_DELTA_UPDATE, 1, 10_080), integer(values, CRL_KEEP_EXPIRED, 0, 3650),
-                bool(values, OCSP_NONCES), signer.equals(SIGNER_CA_KEY), integer(values, OCSP_VALIDITY, 2, 10_080));
+                bool(values, OCSP_NONCES), signer.equals(SIGNER_CA_KEY), integer(values, OCSP_VALIDITY, 2, 10_080),
+                times(values.get(CRL_UPDATE_TIMES)));
+    }
+
+    /** {@code HH:MM[, HH:MM]...} in UTC; empty: none. */
+    private static List<LocalTime> times(String value) {
+        List<LocalTime> times = new ArrayList<>();
+        for (String item : value.split(",")) {
+            String time = item.strip();
+            if (time.isEmpty()) {
+                continue;
+            }
+            if (!TIME_OF_DAY.matcher(time).matches()) {
+                throw BrevetException.malformed(CRL_UPDATE_TIMES + ": not a time of day HH:MM (UTC): '" + time + "'", null);
+            }
+            times.add(LocalTime.parse(time.length() == 4 ? "0" + time : time));
+        }
+        return times;
     }
 
     private static boolean bool(Map<String, String> values, String key) {
@@ -134,6 +155,8 @@ final class ConfigKeys {
         BrevetConfig.Status st = c.status();
         line(out, "Minutes between full CRLs of MasterCRL (nextUpdate is this far ahead).", CRL_UPDATE,
                 Integer.toString(st.crlUpdateMinutes()));
+        line(out, "Times of day (HH:MM, UTC, comma-separated) at which a full CRL is also generated; empty: none.",
+                CRL_UPDATE_TIMES, st.crlDailyTimes().stream().map(LocalTime::toString).collect(Collectors.joining(", ")));
         line(out, "Generate delta CRLs (true or false).", CRL_DELTAS, Boolean.toString(st.crlDeltas()));
         line(out, "Minutes between delta CRLs.", CRL_DELTA_UPDATE, Integer.toString(st.crlDeltaMinutes()));
         line(out, "Days an entry stays on the CRL after its certificate expired.", CRL_KEEP_EXPIRED,

@@ -26,7 +26,7 @@ class ConfigFileTest {
         assertThat(c.server()).isEqualTo(new BrevetConfig.Server("0.0.0.0", List.of("localhost"), 8443, 8080, 200));
         assertThat(c.database()).isEqualTo(new BrevetConfig.Database(Optional.empty(), Optional.empty(), Optional.empty(), 16));
         assertThat(c.database().isEmbedded()).isTrue();
-        assertThat(c.status()).isEqualTo(new BrevetConfig.Status(240, false, 15, 0, true, false, 240));
+        assertThat(c.status()).isEqualTo(new BrevetConfig.Status(240, false, 15, 0, true, false, 240, List.of()));
     }
 
     @Test
@@ -39,9 +39,17 @@ class ConfigFileTest {
                 ocsp.nonces = false
                 ocsp.signer = caSigningCert
                 ocsp.validity.minutes = 30
+                crl.update.times = 13:30, 1:00
                 """);
-        assertThat(c.status()).isEqualTo(new BrevetConfig.Status(60, true, 5, 7, false, true, 30));
+        assertThat(c.status()).isEqualTo(new BrevetConfig.Status(60, true, 5, 7, false, true, 30,
+                List.of(java.time.LocalTime.of(13, 30), java.time.LocalTime.of(1, 0))));
         assertThat(parse(ConfigFile.render(c))).isEqualTo(c);
+    }
+
+    @Test
+    void badTimeOfDay_namesTheKey() {
+        assertThatThrownBy(() -> parse("crl.update.times = 25:00\n"))
+                .hasMessageContaining("crl.update.times").hasMessageContaining("25:00");
     }
 
     @Test
