@@ -167,6 +167,27 @@ class NssTrackerEndToEndIT {
     }
 
     @Test
+    void manyNicknamesInOneDatabase_areEnrolledInParallel_andStopTrackingByNicknameLeavesThem() throws IOException {
+        Path db = newDatabase("shared", null);
+        for (int i = 0; i < 4; i++) {
+            assertThat(tracker.getcert("request", "-c", "local", "-d", "sql:" + db, "-n", "svc" + i, "-I", "svc" + i,
+                    "-N", "CN=svc" + i + ".example.test").exitCode()).isZero();
+        }
+        for (int i = 0; i < 4; i++) {
+            String id = "svc" + i;
+            Processes.until(() -> tracker.listOf(id), s -> s.contains("status: MONITORING"), java.time.Duration.ofSeconds(60),
+                    id + " MONITORING");
+            assertThat(serialOf(db, id)).startsWith("serial=");
+        }
+
+        Processes.Result stop = tracker.getcert("stop-tracking", "-d", db.toString(), "-n", "svc2");
+
+        assertThat(stop.stdout()).isEqualTo("Request \"svc2\" removed.\n");
+        assertThat(tracker.getcert("status", "-i", "svc2").exitCode()).isEqualTo(1);
+        assertThat(certutil("-L", "-d", "sql:" + db, "-n", "svc2").exitCode()).isZero();
+    }
+
+    @Test
     void legacyDbmDatabase_isRefused_andNotConverted() throws IOException {
         Path db = Files.createDirectories(dir.resolve("legacy"));
         assertThat(certutil("-N", "-d", "dbm:" + db, "--empty-password").exitCode()).isZero();

@@ -113,9 +113,11 @@ class NssDatabaseTest {
     }
 
     @Test
-    void renewalWithTheSameKey_replacesTheCertificateUnderTheNickname() {
+    void renewalWithTheSameKey_replacesTheCertificateUnderTheNickname_andKeepsTheFileModes() throws Exception {
         NssDatabase store = store("renew");
         Certificate first = enroll(store, KeySpec.EC_P256, Optional.empty());
+        Files.setPosixFilePermissions(db.resolve("cert9.db"), PosixFilePermissions.fromString("rw-r-----"));
+        Files.setPosixFilePermissions(db.resolve("key4.db"), PosixFilePermissions.fromString("rw-------"));
 
         Csr again = store.request(content(), Optional.empty(), false, Optional.empty());
         Certificate second = ca.issue(again, CsrTemplate.empty());
@@ -124,6 +126,8 @@ class NssDatabaseTest {
         assertThat(again.publicKey()).isEqualTo(first.publicKey());
         String pems = certutil("-L", "-d", "sql:" + db, "-n", "renew", "-a").assertSuccess().stdout();
         assertThat(Certificate.parseAll(pems)).containsExactly(second);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(db.resolve("cert9.db")))).isEqualTo("rw-r-----");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(db.resolve("key4.db")))).isEqualTo("rw-------");
     }
 
     @Test
