@@ -1,32 +1,18 @@
 package org.brevet.tracker.keystore;
 
-import java.io.IOException;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.interfaces.ECPublicKey;
-import java.security.interfaces.RSAPublicKey;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HexFormat;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.brevet.pki.BrevetException;
 import org.brevet.pki.Certificate;
 import org.brevet.pki.Csr;
@@ -60,11 +46,8 @@ import org.brevet.pki.Secret;
 public final class NssDatabase implements KeyAndCertStore {
     /** certmonger's name for NSS's internal key and certificate token. */
     public static final String INTERNAL_TOKEN = "NSS Certificate DB";
-    private static final Pattern KEY_LINE = Pattern.compile("^<\\s*\\d+>\\s+(\\w+)\\s+([0-9a-fA-F]+)\\s+(.*)$");
-    private static final Pattern PEM = Pattern.compile(
-            "-----BEGIN (?:NEW )?CERTIFICATE(?: REQUEST)?-----[^-]+-----END (?:NEW )?CERTIFICATE(?: REQUEST)?-----");
 
-    private final Path directory;
+    private final NssDirectory directory;
     private final String nickname;
     private final String token;
     private final Certutil certutil;
@@ -74,8 +57,8 @@ public final class NssDatabase implements KeyAndCertStore {
     /** {@code location} as getcert stores it ({@code sql:/dir}, {@code dbm:/dir} or {@code /dir}); {@code token} may be null. */
     public NssDatabase(String location, String nickname, String token, Certutil certutil, PemFiles.Modes modes,
             SecureRandom random) {
-        this.directory = Path.of(org.brevet.tracker.api.Storage.nssDirectory(location));
-        if (!location.equals(directory.toString()) && !location.startsWith("sql:")) {
+        this.directory = new NssDirectory(Path.of(org.brevet.tracker.api.Storage.nssDirectory(location)));
+        if (!location.equals(directory.path().toString()) && !location.startsWith("sql:")) {
             throw new BrevetException(ErrorKind.MALFORMED, "NSS database \"" + location
                     + "\": only the sql: format (cert9.db, key4.db) is supported");
         }
@@ -92,7 +75,7 @@ public final class NssDatabase implements KeyAndCertStore {
     }
 
     private String db() {
-        return "sql:" + directory;
+        return directory.sqlLocation();
     }
 
     /** The nickname as NSS looks it up: {@code TOKEN:NICK} for a token other than the internal one. */
@@ -108,28 +91,28 @@ public final class NssDatabase implements KeyAndCertStore {
     /** Whether a key carries the nickname (a certificate with its key was saved, or imported by the user). */
     @Override
     public boolean hasKey(Optional<Secret> pin) {
-        if (!databaseExists()) {
+        if (!directory.hasDatabase()) {
             return false;
         }
         Map<String, String> keys = keys(pin);
         if (keys.values().stream().anyMatch(label -> label.equals(nickname) || label.endsWith(":" + nickname))) {
             return true;
         }
-        return readCertificate(pin).map(c -> keys.containsKey(keyId(c.publicKey()))).orElse(false);
+        return readCertificate(pin).map(c -> keys.containsKey(NssKeyId.of(c.publicKey()))).orElse(false);
     }
 
     @Override
     public Optional<Certificate> readCertificate(Optional<Secret> pin) {
-        if (!databaseExists()) {
+        if (!directory.hasDatabase()) {
             return Optional.empty();
         }
         Certutil.Result r = certutil.run(args("-L", "-d", db(), "-n", qualifiedNickname(), "-a", "-f", "/dev/stdin"),
                 token == null ? Optional.empty() : pin);
         if (!r.ok()) {
-            failOnAccessProblem("read", r);
+            CertutilOutput.failOnAccessProblem("read", r, db(), token);
             return Optional.empty();
         }
-        return certificatesIn(r.stdout()).stream().max(Comparator.comparing(Certificate::notAfter));
+        return CertutilOutput.certificates(r.stdout()).stream().max(Comparator.comparing(Certificate::notAfter));
     }
 
     @Override
@@ -147,10 +130,10 @@ public final class NssDatabase implements KeyAndCertStore {
         } else {
             a.addAll(List.of("-k", "rsa", "-g", Integer.toString(spec.size())));
         }
-        try (Scratch scratch = Scratch.create()) {
+        try (ScratchDirectory scratch = ScratchDirectory.create()) {
             Path noise = scratch.write("noise", randomBytes(2048));
             a.addAll(List.of("-s", subject(content), "-z", noise.toString(), "-a", "-f", "/dev/stdin"));
-            Csr csr = parseCsr(run("generate a key in", a, pin));
+            Csr csr = CertutilOutput.request(run("generate a key in", a, pin));
             return new NewKey(asNext, Optional.of(csr));
         }
     }
@@ -167,7 +150,7 @@ public final class NssDatabase implements KeyAndCertStore {
         PublicKey key = publicKey(pin, next, lastRequest);
         List<String> a = args("-R", "-d", db());
         a.addAll(List.of("-k", keyReference(pin, next, key)));
-        try (Scratch scratch = Scratch.create()) {
+        try (ScratchDirectory scratch = ScratchDirectory.create()) {
             List<String> generic = new ArrayList<>();
             int i = 0;
             for (RawExtension e : content.extensions(key)) {
@@ -178,7 +161,7 @@ public final class NssDatabase implements KeyAndCertStore {
             if (!generic.isEmpty()) {
                 a.addAll(List.of("--extGeneric", String.join(",", generic)));
             }
-            Csr csr = parseCsr(run("make a request with the key in", a, pin));
+            Csr csr = CertutilOutput.request(run("make a request with the key in", a, pin));
             if (!Arrays.equals(csr.publicKey().getEncoded(), key.getEncoded())) {
                 throw new BrevetException(ErrorKind.UNAVAILABLE, "certutil signed the request with another key than "
                         + "the one expected in " + db());
@@ -197,7 +180,7 @@ public final class NssDatabase implements KeyAndCertStore {
         }
         PublicKey key = lastRequest.map(Csr::publicKey).orElseThrow(() -> new BrevetException(ErrorKind.NOT_FOUND,
                 "no key for \"" + nickname + "\" in the NSS database " + db()));
-        if (!keyIds(pin).contains(keyId(key))) {
+        if (!keyIds(pin).contains(NssKeyId.of(key))) {
             throw new BrevetException(ErrorKind.NOT_FOUND, "the key generated for \"" + nickname
                     + "\" is no longer in the NSS database " + db());
         }
@@ -219,7 +202,7 @@ public final class NssDatabase implements KeyAndCertStore {
             removeInternalCopies(certificate, pin);
         }
         if (!present) {
-            try (Scratch scratch = Scratch.create()) {
+            try (ScratchDirectory scratch = ScratchDirectory.create()) {
                 Path file = scratch.write("cert.pem", certificate.toPem().getBytes(StandardCharsets.US_ASCII));
                 run("add the certificate to", args("-A", "-d", db(), "-n", nickname, "-t", ",,", "-a", "-i",
                         file.toString(), "-f", "/dev/stdin"), pin);
@@ -228,7 +211,7 @@ public final class NssDatabase implements KeyAndCertStore {
         if (swapNextKey) {
             removeReplacedKeys(certificate, old, pin);
         }
-        applyModes();
+        directory.applyModes(modes);
     }
 
     /**
@@ -238,7 +221,7 @@ public final class NssDatabase implements KeyAndCertStore {
     private void removeInternalCopies(Certificate keep, Optional<Secret> pin) {
         for (int i = 0; i < 16; i++) {
             Certutil.Result r = certutil.run(List.of("-L", "-d", db(), "-n", nickname, "-a"), Optional.empty());
-            List<Certificate> copies = r.ok() ? certificatesIn(r.stdout()) : List.of();
+            List<Certificate> copies = r.ok() ? CertutilOutput.certificates(r.stdout()) : List.of();
             if (copies.isEmpty() || copies.stream().anyMatch(c -> c.toDer().equals(keep.toDer()))) {
                 return;
             }
@@ -248,10 +231,10 @@ public final class NssDatabase implements KeyAndCertStore {
 
     /** After a rekey: the old certificates' keys are deleted (certmonger's default, key_preserve=0). */
     private void removeReplacedKeys(Certificate certificate, List<Certificate> old, Optional<Secret> pin) {
-        String keep = keyId(certificate.publicKey());
+        String keep = NssKeyId.of(certificate.publicKey());
         Set<String> present = keyIds(pin);
         for (Certificate c : old) {
-            String id = keyId(c.publicKey());
+            String id = NssKeyId.of(c.publicKey());
             if (!id.equals(keep) && present.remove(id)) {
                 run("remove the replaced key from", args("-F", "-d", db(), "-k", id, "-f", "/dev/stdin"), pin);
             }
@@ -261,24 +244,7 @@ public final class NssDatabase implements KeyAndCertStore {
     private List<Certificate> allCertificates(Optional<Secret> pin) {
         Certutil.Result r = certutil.run(args("-L", "-d", db(), "-n", qualifiedNickname(), "-a", "-f", "/dev/stdin"),
                 token == null ? Optional.empty() : pin);
-        return r.ok() ? certificatesIn(r.stdout()) : List.of();
-    }
-
-    /** {@code -m}/{@code -M} and {@code -o}/{@code -O} apply to key4.db and cert9.db (reference §7.3). */
-    private void applyModes() {
-        apply(directory.resolve("key4.db"), modes.keyOwner(), modes.keyPerms());
-        apply(directory.resolve("cert9.db"), modes.certOwner(), modes.certPerms());
-    }
-
-    private static void apply(Path file, String owner, Integer perms) {
-        if (perms != null) {
-            try {
-                Files.setPosixFilePermissions(file, FileModes.of(perms));
-            } catch (IOException e) {
-                throw new BrevetException(ErrorKind.UNAVAILABLE, "cannot set the mode of " + file, e);
-            }
-        }
-        FileModes.applyOwner(file, owner);
+        return r.ok() ? CertutilOutput.certificates(r.stdout()) : List.of();
     }
 
     /**
@@ -289,7 +255,7 @@ public final class NssDatabase implements KeyAndCertStore {
         if (token == null && !next && readCertificate(pin).filter(c -> c.publicKey().equals(key)).isPresent()) {
             return qualifiedNickname();
         }
-        return keyId(key);
+        return NssKeyId.of(key);
     }
 
     /** The ids of the private keys in the database (or token), as {@code certutil -K} prints them. */
@@ -300,40 +266,10 @@ public final class NssDatabase implements KeyAndCertStore {
     /** Key id to label ({@code NSS Certificate DB:NICK}, or {@code (orphan)} for a key without certificate). */
     private Map<String, String> keys(Optional<Secret> pin) {
         Certutil.Result r = certutil.run(args("-K", "-d", db(), "-f", "/dev/stdin"), pin);
-        if (!r.ok() && (r.stderr() + r.stdout()).contains("no keys found")) {
+        if (CertutilOutput.saysNoKeys(r)) {
             return Map.of();
         }
-        String out = checked("list the keys of", r);
-        Map<String, String> keys = new HashMap<>();
-        for (String line : out.split("\n")) {
-            Matcher m = KEY_LINE.matcher(line.trim());
-            if (m.matches()) {
-                keys.put(m.group(2).toLowerCase(Locale.ROOT), m.group(3).trim());
-            }
-        }
-        return keys;
-    }
-
-    /** NSS's CKA_ID of a key it generated: SHA-1 of the RSA modulus, or of the EC public point. */
-    static String keyId(PublicKey key) {
-        byte[] value;
-        if (key instanceof RSAPublicKey rsa) {
-            value = unsigned(rsa.getModulus());
-        } else if (key instanceof ECPublicKey) {
-            value = SubjectPublicKeyInfo.getInstance(key.getEncoded()).getPublicKeyData().getBytes();
-        } else {
-            throw new BrevetException(ErrorKind.MALFORMED, "unsupported key type " + key.getAlgorithm());
-        }
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(value));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-1 is always available", e);
-        }
-    }
-
-    private static byte[] unsigned(BigInteger n) {
-        byte[] b = n.toByteArray();
-        return b[0] == 0 ? Arrays.copyOfRange(b, 1, b.length) : b;
+        return CertutilOutput.keys(CertutilOutput.checked("list the keys of", r, db(), token));
     }
 
     private List<String> args(String... a) {
@@ -345,58 +281,21 @@ public final class NssDatabase implements KeyAndCertStore {
     }
 
     private String run(String what, List<String> args, Optional<Secret> pin) {
-        return checked(what, certutil.run(args, pin));
-    }
-
-    private String checked(String what, Certutil.Result r) {
-        if (!r.ok()) {
-            failOnAccessProblem(what, r);
-            throw new BrevetException(ErrorKind.UNAVAILABLE, "cannot " + what + " the NSS database " + db() + ": "
-                    + reason(r));
-        }
-        return r.stdout();
-    }
-
-    /** Throws for a wrong PIN or a database that cannot be opened; returns for "not found". */
-    private void failOnAccessProblem(String what, Certutil.Result r) {
-        String err = r.stderr() + r.stdout();
-        if (err.contains("SEC_ERROR_BAD_PASSWORD") || err.contains("Incorrect password")
-                || err.contains("password file contains no data")) {
-            throw new BrevetException(ErrorKind.UNAUTHORIZED, "wrong or missing PIN for the NSS database " + db()
-                    + (token == null ? "" : " token \"" + token + "\"") + ": cannot " + what + " it");
-        }
-        if (err.contains("SEC_ERROR_BAD_DATABASE") || err.contains("SEC_ERROR_READ_ONLY")) {
-            throw new BrevetException(ErrorKind.UNAVAILABLE, "cannot " + what + " the NSS database " + db()
-                    + " (missing, locked by another program, or damaged): " + reason(r));
-        }
-        if (err.contains("SEC_ERROR_NO_TOKEN") || err.contains("could not find the slot")
-                || err.contains("Unable to find token")) {
-            throw new BrevetException(ErrorKind.UNAVAILABLE, "token \"" + token + "\" not found in the NSS database "
-                    + db() + ": " + reason(r));
-        }
-    }
-
-    private static String reason(Certutil.Result r) {
-        String text = (r.stderr() + " " + r.stdout()).replace('\n', ' ').replaceAll("\\s+", " ").trim();
-        return text.isEmpty() ? "certutil exit status " + r.exitCode() : text;
-    }
-
-    private boolean databaseExists() {
-        return Files.isRegularFile(directory.resolve("cert9.db")) && Files.isRegularFile(directory.resolve("key4.db"));
+        return CertutilOutput.checked(what, certutil.run(args, pin), db(), token);
     }
 
     /** The database must exist, in sql: format, and be writable. */
     private void requireDatabase() {
-        checkDirectory();
-        if (!databaseExists()) {
-            throw new BrevetException(ErrorKind.UNAVAILABLE, "no NSS database (cert9.db, key4.db) in " + directory);
+        directory.check();
+        if (!directory.hasDatabase()) {
+            throw new BrevetException(ErrorKind.UNAVAILABLE, "no NSS database (cert9.db, key4.db) in " + directory.path());
         }
     }
 
     /** As {@link #requireDatabase}, but an empty existing directory gets a new database, as certmonger does. */
     private void ensureDatabase(Optional<Secret> pin) {
-        checkDirectory();
-        if (databaseExists()) {
+        directory.check();
+        if (directory.hasDatabase()) {
             return;
         }
         List<String> a = new ArrayList<>(List.of("-N", "-d", db()));
@@ -408,79 +307,13 @@ public final class NssDatabase implements KeyAndCertStore {
         run("create", a, pin);
     }
 
-    private void checkDirectory() {
-        if (!Files.isDirectory(directory)) {
-            throw new BrevetException(ErrorKind.UNAVAILABLE, "the NSS database directory " + directory
-                    + " does not exist");
-        }
-        boolean legacy = Files.exists(directory.resolve("cert8.db")) || Files.exists(directory.resolve("key3.db"));
-        if (legacy && !databaseExists()) {
-            throw new BrevetException(ErrorKind.MALFORMED, "the NSS database in " + directory + " is in the legacy dbm "
-                    + "format (cert8.db, key3.db); Brevet uses only the sql: format and does not convert databases "
-                    + "behind the back of the programs that share them. Convert it yourself (certutil --upgrade-merge) "
-                    + "when all of them support sql:.");
-        }
-        if (!Files.isWritable(directory)) {
-            throw new BrevetException(ErrorKind.UNAVAILABLE, "cannot write to the NSS database directory " + directory,
-                    new AccessDeniedException(directory.toString()));
-        }
-    }
-
     private static String subject(CsrContent content) {
         return content.subject().isEmpty() ? "CN=" : content.subject().rfc4514();
-    }
-
-    private static Csr parseCsr(String stdout) {
-        Matcher m = PEM.matcher(stdout);
-        if (!m.find()) {
-            throw new BrevetException(ErrorKind.UNAVAILABLE, "certutil printed no certificate request");
-        }
-        return Csr.parse(m.group().replace("NEW CERTIFICATE REQUEST", "CERTIFICATE REQUEST"));
-    }
-
-    private static List<Certificate> certificatesIn(String text) {
-        List<Certificate> out = new ArrayList<>();
-        Matcher m = PEM.matcher(text);
-        while (m.find()) {
-            out.add(Certificate.parse(m.group()));
-        }
-        return out;
     }
 
     private byte[] randomBytes(int n) {
         byte[] b = new byte[n];
         random.nextBytes(b);
         return b;
-    }
-
-    /** A private (0700) temporary directory for certutil's input files, removed when closed. */
-    private record Scratch(Path dir) implements AutoCloseable {
-        static Scratch create() {
-            try {
-                return new Scratch(Files.createTempDirectory("brevet-nss"));
-            } catch (IOException e) {
-                throw new BrevetException(ErrorKind.UNAVAILABLE, "cannot create a temporary directory", e);
-            }
-        }
-
-        Path write(String name, byte[] bytes) {
-            try {
-                return Files.write(dir.resolve(name), bytes);
-            } catch (IOException e) {
-                throw new BrevetException(ErrorKind.UNAVAILABLE, "cannot write a temporary file", e);
-            }
-        }
-
-        @Override
-        public void close() {
-            try (var files = Files.list(dir)) {
-                for (Path p : files.toList()) {
-                    Files.deleteIfExists(p);
-                }
-                Files.deleteIfExists(dir);
-            } catch (IOException e) {
-                // a leftover in the temporary directory holds no secret
-            }
-        }
     }
 }

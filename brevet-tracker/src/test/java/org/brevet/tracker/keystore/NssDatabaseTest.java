@@ -91,7 +91,7 @@ class NssDatabaseTest {
         ProcessResult listed = certutil("-L", "-d", "sql:" + db, "-n", "Server Cert", "-a").assertSuccess();
         assertThat(Certificate.parse(listed.stdout())).isEqualTo(cert);
         assertThat(certutil("-K", "-d", "sql:" + db).assertSuccess().stdout())
-                .contains(NssDatabase.keyId(cert.publicKey())).contains("NSS Certificate DB:Server Cert");
+                .contains(NssKeyId.of(cert.publicKey())).contains("NSS Certificate DB:Server Cert");
         assertThat(store.readCertificate(Optional.empty())).contains(cert);
         assertThat(store.hasKey(Optional.empty())).isTrue();
     }
@@ -141,7 +141,7 @@ class NssDatabaseTest {
         assertThat(Certificate.parseAll(certutil("-L", "-d", "sql:" + db, "-n", "rekey", "-a").stdout()))
                 .containsExactly(second);
         String keys = certutil("-K", "-d", "sql:" + db).assertSuccess().stdout();
-        assertThat(keys).contains(NssDatabase.keyId(second.publicKey())).doesNotContain(NssDatabase.keyId(first.publicKey()));
+        assertThat(keys).contains(NssKeyId.of(second.publicKey())).doesNotContain(NssKeyId.of(first.publicKey()));
     }
 
     @Test
@@ -234,9 +234,9 @@ class NssDatabaseTest {
         assertThat(Certificate.parseAll(listed)).containsExactly(second);
         String keys = hsm.stdin("1234").run("certutil", "-K", "-d", "sql:" + db, "-h", "brevettok", "-f", "/dev/stdin")
                 .assertSuccess().stdout();
-        assertThat(keys).contains(NssDatabase.keyId(second.publicKey()) + "   brevettok:hsm cert")
-                .doesNotContain(NssDatabase.keyId(first.publicKey()));
-        assertThat(certutil("-K", "-d", "sql:" + db).stdout()).doesNotContain(NssDatabase.keyId(second.publicKey()));
+        assertThat(keys).contains(NssKeyId.of(second.publicKey()) + "   brevettok:hsm cert")
+                .doesNotContain(NssKeyId.of(first.publicKey()));
+        assertThat(certutil("-K", "-d", "sql:" + db).stdout()).doesNotContain(NssKeyId.of(second.publicKey()));
         assertThatThrownBy(() -> store.readCertificate(Optional.of(Secret.of("0000"))))
                 .hasMessageContaining("wrong or missing PIN");
     }
