@@ -85,6 +85,8 @@ class NssTrackerEndToEndIT {
                 .contains("\tIP address: 127.0.0.1\n").contains("\temail: admin@example.test\n")
                 .contains("\tprincipal name: HTTP/web.example.test@EXAMPLE.TEST\n")
                 .contains("\tkey usage: digitalSignature\n").contains("\teku: id-kp-serverAuth\n");
+        assertThat(tracker.getcert("list", "-n", "Server-Cert", "-d", db + "/").stdout())
+                .contains("Request ID 'web':\n").doesNotContain("Request ID 'casigning'");
         Processes.Result listed = certutil("-L", "-d", "sql:" + db, "-n", "Server-Cert");
         assertThat(listed.exitCode()).as(listed.stderr()).isZero();
         assertThat(listed.stdout()).contains("Subject: \"CN=web.example.test\"").contains("DNS name: \"web.example.test\"");
