@@ -146,12 +146,24 @@ class BrevetSubmitInteropIT {
     }
 
     @Test
-    void brevetTracker_addCaWithBrevetSubmit_requestReachesMonitoring_andOpensslVerifies() throws Exception {
-        try (TrackerDaemon daemon = TrackerDaemon.start(tmp.resolve("trk"))) {
-            String helper = Cli.launcher("brevet-submit") + " --instance " + ca.dir();
+    void brevetTracker_addCaWithBrevetSubmit_runsItInsideTheDaemon_requestReachesMonitoring_andOpensslVerifies()
+            throws Exception {
+        String log = trackerEnrolls("trk", Cli.launcher("brevet-submit") + " --instance " + ca.dir());
+        assertThat(log).contains("inside the daemon (SUBMIT)");
+    }
+
+    @Test
+    void brevetTracker_brevetSubmitBehindAShell_runsAsAProcess_withTheSameResult() throws Exception {
+        String log = trackerEnrolls("trk-sh", "/bin/sh " + Cli.launcher("brevet-submit") + " --instance " + ca.dir());
+        assertThat(log).doesNotContain("inside the daemon");
+    }
+
+    /** getcert add-ca with the helper, request -w, list and openssl verify; returns the daemon's log. */
+    private String trackerEnrolls(String name, String helper) throws Exception {
+        try (TrackerDaemon daemon = TrackerDaemon.start(tmp.resolve(name))) {
             daemon.getcert("add-ca", "-c", "Brevet", "-e", helper).assertOk();
-            Path key = tmp.resolve("trk/h.key");
-            Path cert = tmp.resolve("trk/h.crt");
+            Path key = tmp.resolve(name + "/h.key");
+            Path cert = tmp.resolve(name + "/h.crt");
             Cli.Result req = daemon.getcert("request", "-c", "Brevet", "-T", "caServerCert", "-k", key.toString(),
                     "-f", cert.toString(), "-I", "h1", "-N", "CN=h1.example.test", "-D", "h1.example.test", "-w");
             assertThat(req.exitCode()).as(req.stdout() + req.stderr() + daemon.log()).isZero();
@@ -161,6 +173,7 @@ class BrevetSubmitInteropIT {
                     "\tissuer: CN=Certificate Authority,O=Brevet\n");
             assertThat(Cli.run(60, "openssl", "verify", "-CAfile", caPem.toString(), cert.toString()).assertOk().stdout())
                     .contains(": OK");
+            return daemon.log();
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.brevet.cli.EnrollmentClient;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -64,10 +65,12 @@ final class SubmitMain implements Callable<Integer> {
 
     private final Map<String, String> env;
     private final PrintStream out;
+    private final Function<EnrollmentClient.Connection, EnrollmentClient> connector;
 
-    SubmitMain(Map<String, String> env, PrintStream out) {
+    SubmitMain(Map<String, String> env, PrintStream out, Function<EnrollmentClient.Connection, EnrollmentClient> connector) {
         this.env = env;
         this.out = out;
+        this.connector = connector;
     }
 
     public static void main(String[] args) {
@@ -75,7 +78,12 @@ final class SubmitMain implements Callable<Integer> {
     }
 
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-        CommandLine cl = new CommandLine(new SubmitMain(env, out));
+        return run(args, env, out, err, c -> EnrollmentClient.connect(c, new SecureRandom()));
+    }
+
+    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err,
+            Function<EnrollmentClient.Connection, EnrollmentClient> connector) {
+        CommandLine cl = new CommandLine(new SubmitMain(env, out, connector));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setParameterExceptionHandler((e, a) -> {
@@ -103,7 +111,7 @@ final class SubmitMain implements Callable<Integer> {
             }
         }
         EnrollmentClient.Connection conn = new EnrollmentClient.Connection(url, p12, p12PasswordFile, caCert, instance);
-        BrevetHelper helper = new BrevetHelper(() -> new RestEndpoint(EnrollmentClient.connect(conn, new SecureRandom())),
+        BrevetHelper helper = new BrevetHelper(() -> new RestEndpoint(connector.apply(conn)),
                 Optional.ofNullable(profile), pollDelay, where());
         return print(helper.run(new HelperEnvironment(vars)));
     }

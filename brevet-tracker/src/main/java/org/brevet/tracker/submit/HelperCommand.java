@@ -48,7 +48,7 @@ public final class HelperCommand {
                 env.put(k, v);
             }
         });
-        return ChildProcess.run(argv, env, workDir, timeout);
+        return InProcessHelpers.run(argv, env).orElseGet(() -> ChildProcess.run(argv, env, workDir, timeout));
     }
 
     static String locate(String program) {
