@@ -11,6 +11,7 @@ import org.brevet.tracker.api.Command;
 import org.brevet.tracker.api.RequestInfo;
 import org.brevet.tracker.api.RequestState;
 import org.brevet.tracker.api.Selector;
+import org.brevet.tracker.api.Storage;
 import org.brevet.tracker.api.TrackerJson;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,13 +69,15 @@ final class ListCommand implements Callable<Integer> {
         }
         List<RequestInfo> all = Replies.require(connection.client().send(new Command.ListRequests())).requests();
         String file = Paths.absolute(certFile, err);
+        String database = dbdir == null ? null : Paths.absolute(Storage.nssDirectory(dbdir), err);
         List<RequestInfo> shown = all.stream()
                 .filter(r -> !requestsOnly || r.state() != RequestState.MONITORING)
                 .filter(r -> !trackingOnly || r.state() == RequestState.MONITORING)
                 .filter(r -> ca == null || ca.equals(r.ca()))
                 .filter(r -> id == null || Selector.byId(id).matches(r))
                 .filter(r -> file == null || Selector.byCertFile(file).matches(r))
-                .filter(r -> dbdir == null || new Selector(null, null, dbdir, nickname).matches(r))
+                .filter(r -> database == null || new Selector(null, null, database, null).matches(r))
+                .filter(r -> nickname == null || (r.certStorage() != null && nickname.equals(r.certStorage().nickname())))
                 .filter(r -> token == null || (r.certStorage() != null && token.equals(r.certStorage().token())))
                 .toList();
         if (json || output.equals("json")) {

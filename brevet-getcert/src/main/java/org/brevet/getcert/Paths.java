@@ -47,4 +47,21 @@ final class Paths {
         }
         return abs;
     }
+
+    /**
+     * An NSS database location ({@code sql:}, {@code dbm:}, {@code rdb:}, {@code extern:} prefixes kept):
+     * the directory is made absolute and must exist, as certmonger's getcert checks.
+     */
+    static String nssDatabase(String location, PrintWriter err) {
+        String dir = org.brevet.tracker.api.Storage.nssDirectory(location);
+        String prefix = location.substring(0, location.length() - dir.length());
+        String abs = absolute(dir, err);
+        if (!Files.isDirectory(Path.of(abs))) {
+            throw new BrevetException(ErrorKind.NOT_FOUND, "Path \"" + abs + "\" is not a directory.");
+        }
+        if (!Files.isReadable(Path.of(abs)) || !Files.isWritable(Path.of(abs))) {
+            throw new BrevetException(ErrorKind.UNAUTHORIZED, "Path \"" + abs + "\": insufficient permissions.");
+        }
+        return prefix + abs;
+    }
 }

@@ -39,11 +39,11 @@ final class RequestCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (options.storage.certFile == null) {
+        if (options.storage.certFile == null && !options.storage.isNss()) {
             throw new BrevetException(ErrorKind.MALFORMED,
                     "None of database directory and nickname or certificate file specified.");
         }
-        if (options.storage.keyFile == null && !options.storage.isPkcs12()) {
+        if (options.storage.keyFile == null && !options.storage.isPkcs12() && !options.storage.isNss()) {
             throw new BrevetException(ErrorKind.MALFORMED, "A key file (-k) is needed with a PEM certificate file (-f).");
         }
         RequestSpec s = options.toSpec(id, parent.forcedCa(), true, err);

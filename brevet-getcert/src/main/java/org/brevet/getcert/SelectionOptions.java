@@ -31,7 +31,7 @@ final class SelectionOptions {
             return Selector.byCertFile(Paths.absolute(certFile, err));
         }
         if (dbdir != null && nickname != null) {
-            return new Selector(null, null, Paths.absolute(dbdir, err), nickname);
+            return new Selector(null, null, Paths.absolute(org.brevet.tracker.api.Storage.nssDirectory(dbdir), err), nickname);
         }
         if (dbdir != null || nickname != null) {
             throw new BrevetException(ErrorKind.MALFORMED, "Database location or nickname specified without the other.");

@@ -33,7 +33,7 @@ final class SpecOptions {
     /** The spec; {@code id} is the new nickname (or null), {@code forcedCa} the wrapper's CA. */
     RequestSpec toSpec(String id, Optional<String> forcedCa, boolean newLocations, PrintWriter err) {
         if (newLocations) {
-            storage.rejectNss();
+            storage.checkNss();
         }
         if (template.challengePassword != null || template.challengePasswordFile != null
                 || template.msTemplateSpec != null) {
@@ -46,7 +46,7 @@ final class SpecOptions {
         Storage key = newLocations ? storage.keyStorage(err) : null;
         Storage cert = newLocations ? storage.certStorage(err) : null;
         if (key != null && cert != null && key.type() == cert.type() && key.location() != null
-                && key.location().equals(cert.location()) && !storage.isPkcs12()) {
+                && key.location().equals(cert.location()) && !storage.isPkcs12() && !storage.isNss()) {
             throw new BrevetException(ErrorKind.MALFORMED, "Key and certificate can not both be saved to the same file.");
         }
         return new RequestSpec(id, forcedCa.orElse(template.ca), key, cert, storage.pinFile(err), storage.pin,

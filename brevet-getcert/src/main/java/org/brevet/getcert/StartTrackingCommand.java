@@ -42,14 +42,15 @@ final class StartTrackingCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (existing == null && options.storage.certFile == null) {
+        boolean locations = options.storage.certFile != null || options.storage.isNss();
+        if (existing == null && !locations) {
             throw new BrevetException(ErrorKind.MALFORMED,
                     "None of database directory and nickname or certificate file specified.");
         }
         TrackerClient client = connection.client();
         Selector sel = existing == null ? null : Selector.byId(existing);
         Reply reply = Replies.require(client.send(new Command.StartTracking(sel,
-                options.toSpec(newId, parent.forcedCa(), options.storage.certFile != null, err))));
+                options.toSpec(newId, parent.forcedCa(), locations, err))));
         out.println(reply.message());
         out.flush();
         return waitOptions.await(client, reply.requestId(), connection.verbose, out);

@@ -14,13 +14,16 @@ import picocli.CommandLine.Option;
  * {@code .p12} or {@code .pfx} without {@code -k} selects PKCS#12 storage (key and certificate in one file).
  */
 final class StorageOptions {
-    @Option(names = {"-d", "--dbdir"}, paramLabel = "DIRECTORY", description = "NSS database (not supported yet).")
+    /** The token certmonger records when {@code -t} is not given: NSS's internal key and certificate store. */
+    static final String INTERNAL_TOKEN = "NSS Certificate DB";
+
+    @Option(names = {"-d", "--dbdir"}, paramLabel = "DIRECTORY", description = "NSS database directory (sql: format) for key and certificate.")
     String dbdir;
 
-    @Option(names = {"-n", "--nickname"}, paramLabel = "NAME", description = "NSS nickname (not supported yet).")
+    @Option(names = {"-n", "--nickname"}, paramLabel = "NAME", description = "Nickname of the key and certificate in the NSS database.")
     String nickname;
 
-    @Option(names = {"-t", "--token"}, paramLabel = "NAME", description = "NSS token (not supported yet).")
+    @Option(names = {"-t", "--token"}, paramLabel = "NAME", description = "PKCS#11 token inside the NSS database.")
     String token;
 
     @Option(names = {"-k", "--keyfile"}, paramLabel = "FILENAME", description = "PEM private key file.")
@@ -68,14 +71,31 @@ final class StorageOptions {
         return keyFile == null && (f.endsWith(".p12") || f.endsWith(".pfx"));
     }
 
-    void rejectNss() {
-        if (dbdir != null || nickname != null || token != null || caDbdir != null) {
-            throw new BrevetException(ErrorKind.MALFORMED, "NSS databases (-d, -n, -t, -a) are not supported yet; use -k and -f.");
+    boolean isNss() {
+        return dbdir != null;
+    }
+
+    /** {@code -a} is not supported; {@code -d} needs {@code -n} and excludes {@code -k}/{@code -f}. */
+    void checkNss() {
+        if (caDbdir != null) {
+            throw new BrevetException(ErrorKind.MALFORMED, "Saving CA certificates to an NSS database (-a) is not supported yet; use -F.");
+        }
+        if (dbdir == null && (nickname != null || token != null)) {
+            throw new BrevetException(ErrorKind.MALFORMED, "Database location or nickname specified without the other.");
+        }
+        if (dbdir != null && nickname == null) {
+            throw new BrevetException(ErrorKind.MALFORMED, "Database location or nickname specified without the other.");
+        }
+        if (dbdir != null && (keyFile != null || certFile != null)) {
+            throw new BrevetException(ErrorKind.MALFORMED, "Use either an NSS database (-d, -n) or files (-k, -f), not both.");
         }
     }
 
     /** Key storage for a new request; certificate storage is {@link #certStorage}. */
     Storage keyStorage(PrintWriter err) {
+        if (isNss()) {
+            return nssStorage(err);
+        }
         if (isPkcs12()) {
             return Storage.pkcs12(Paths.writableFile(certFile, err));
         }
@@ -83,11 +103,18 @@ final class StorageOptions {
     }
 
     Storage certStorage(PrintWriter err) {
+        if (isNss()) {
+            return nssStorage(err);
+        }
         if (certFile == null) {
             return null;
         }
         String abs = Paths.writableFile(certFile, err);
         return isPkcs12() ? Storage.pkcs12(abs) : Storage.file(abs);
+    }
+
+    private Storage nssStorage(PrintWriter err) {
+        return Storage.nssdb(Paths.nssDatabase(dbdir, err), nickname, token == null ? INTERNAL_TOKEN : token);
     }
 
     List<String> caFiles(PrintWriter err) {

@@ -15,6 +15,7 @@ import org.brevet.pki.Csr;
 import org.brevet.pki.ErrorKind;
 import org.brevet.pki.KeySpec;
 import org.brevet.pki.Secret;
+import org.brevet.tracker.api.StorageType;
 import org.brevet.tracker.hook.SaveHook;
 import org.brevet.tracker.keystore.KeyAndCertStore;
 import org.brevet.tracker.notify.Messages;
@@ -74,7 +75,16 @@ final class ActionRunner implements Performer {
     }
 
     private Outcome readExisting(TrackedRequest r) {
-        return new Outcome.Found(readCertificate(r), keys.open(r.settings()).hasKey());
+        try {
+            return new Outcome.Found(readCertificate(r), keys.open(r.settings()).hasKey(keys.pin(r)));
+        } catch (BrevetException e) {
+            return new Outcome.KeyFailed(problem(e), e.detail());
+        }
+    }
+
+    /** The CSR made last for this request: for an NSS database it names the key that is not yet certified. */
+    private static Optional<Csr> lastRequest(TrackedRequest r) {
+        return Optional.ofNullable(r.progress().csrPem()).map(Csr::parse);
     }
 
     private Optional<CertFacts> readCertificate(TrackedRequest r) {
@@ -88,8 +98,9 @@ final class ActionRunner implements Performer {
     private Outcome generateKey(TrackedRequest r) {
         RequestSettings s = r.settings();
         try {
-            boolean next = keys.open(s).generateKey(KeySpec.of(s.keyType(), s.keySize()), keys.pin(r));
-            return new Outcome.KeyReady(next);
+            KeyAndCertStore.NewKey key = keys.open(s).generateKey(KeySpec.of(s.keyType(), s.keySize()), keys.pin(r),
+                    csrs.content(s.template()));
+            return new Outcome.KeyReady(key.asNext(), key.request().map(Csr::toPem).orElse(null));
         } catch (BrevetException e) {
             return new Outcome.KeyFailed(problem(e), e.detail());
         }
@@ -97,8 +108,9 @@ final class ActionRunner implements Performer {
 
     private Outcome generateCsr(TrackedRequest r) {
         try {
-            KeyPair key = keys.open(r.settings()).loadKey(keys.pin(r), r.progress().nextKeyPending());
-            return new Outcome.CsrReady(csrs.build(r.settings().template(), key).toPem());
+            Csr csr = keys.open(r.settings()).request(csrs.content(r.settings().template()), keys.pin(r),
+                    r.progress().nextKeyPending(), lastRequest(r));
+            return new Outcome.CsrReady(csr.toPem());
         } catch (BrevetException e) {
             return new Outcome.KeyFailed(problem(e), e.detail());
         }
@@ -141,8 +153,9 @@ final class ActionRunner implements Performer {
             List<Certificate> chain = r.progress().chainPem().stream().map(Certificate::parse).toList();
             Optional<Secret> pin = keys.pin(r);
             KeyAndCertStore store = keys.open(r.settings());
-            if (store.hasKey() || r.progress().nextKeyPending()) {
-                PublicKey ours = store.loadKey(pin, r.progress().nextKeyPending()).getPublic();
+            if (store.hasKey(pin) || r.progress().nextKeyPending()
+                    || r.settings().keyStorage().type() == StorageType.NSSDB) {
+                PublicKey ours = store.publicKey(pin, r.progress().nextKeyPending(), lastRequest(r));
                 if (!Arrays.equals(ours.getEncoded(), cert.publicKey().getEncoded())) {
                     return new Outcome.SaveFailed(Outcome.Problem.UNUSABLE,
                             "the issued certificate is for a different key than this request's; not saved");

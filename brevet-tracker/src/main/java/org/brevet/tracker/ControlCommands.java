@@ -173,7 +173,8 @@ final class ControlCommands implements CommandHandler {
     }
 
     private static boolean sameLocation(Storage a, Storage b) {
-        return a != null && b != null && a.location() != null && a.location().equals(b.location())
+        return a != null && b != null && a.location() != null && b.location() != null
+                && Storage.nssDirectory(a.location()).equals(Storage.nssDirectory(b.location()))
                 && Objects.equals(a.nickname(), b.nickname());
     }
 

@@ -1,23 +1,20 @@
 package org.brevet.tracker;
 
-import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.brevet.pki.Csr;
-import org.brevet.pki.CsrBuilder;
 import org.brevet.pki.DistinguishedName;
 import org.brevet.pki.ExtendedKeyUsage;
 import org.brevet.pki.KeyUsage;
-import org.brevet.pki.Signer;
 import org.brevet.pki.SubjectAltName;
+import org.brevet.tracker.keystore.CsrContent;
 import org.brevet.tracker.state.CsrTemplate;
 
 /**
- * Builds a request's CSR from its template (reference §1.1): with none of -N -U -K -E -D -A given, the
- * default is certmonger's SSL server certificate for the host ({@code CN=<hostname>}, DNS SAN hostname,
- * EKU serverAuth). The CSR asks for a subject key identifier, as certmonger's do.
+ * Turns a request's template into the content of its CSR (reference §1.1): with none of -N -U -K -E -D -A
+ * given, the default is certmonger's SSL server certificate for the host ({@code CN=<hostname>}, DNS SAN
+ * hostname, EKU serverAuth). The key store signs it (software key, or certutil for an NSS database).
  */
 final class CsrFactory {
     private final String hostname;
@@ -26,7 +23,7 @@ final class CsrFactory {
         this.hostname = hostname;
     }
 
-    Csr build(CsrTemplate t, KeyPair key) {
+    CsrContent content(CsrTemplate t) {
         boolean defaults = t.subject() == null && t.extendedKeyUsage().isEmpty() && t.principal().isEmpty()
                 && t.email().isEmpty() && t.dns().isEmpty() && t.ipAddress().isEmpty();
         List<SubjectAltName> sans = new ArrayList<>();
@@ -40,17 +37,7 @@ final class CsrFactory {
             eku = List.of(ExtendedKeyUsage.SERVER_AUTH);
         }
         String subject = t.subject() != null ? t.subject() : "CN=" + hostname;
-        CsrBuilder b = new CsrBuilder().subject(DistinguishedName.parse(subject)).requestSubjectKeyIdentifier();
-        if (!sans.isEmpty()) {
-            b.subjectAltNames(sans);
-        }
         Set<KeyUsage> ku = t.keyUsage().stream().map(KeyUsage::parse).collect(Collectors.toSet());
-        if (!ku.isEmpty()) {
-            b.keyUsage(ku);
-        }
-        if (!eku.isEmpty()) {
-            b.extendedKeyUsage(eku);
-        }
-        return b.build(Signer.of(key.getPrivate(), key.getPublic()));
+        return new CsrContent(DistinguishedName.parse(subject), sans, ku, eku);
     }
 }

@@ -18,6 +18,7 @@ import org.brevet.pki.ErrorKind;
 import org.brevet.tracker.api.TrackerJson;
 import org.brevet.tracker.hook.SaveHook;
 import org.brevet.tracker.ipc.ControlServer;
+import org.brevet.tracker.keystore.Certutil;
 import org.brevet.tracker.keystore.PinVault;
 import org.brevet.tracker.notify.Notifier;
 import org.brevet.tracker.state.Backoff;
@@ -66,7 +67,7 @@ final class Daemon implements AutoCloseable {
                 new LocalCaSubmitter(localCa), env, paths.stateDir(), conf.helperTimeout());
         Notifier notifier = new Notifier(conf.notificationMethod(), conf.notificationDestination(), env,
                 paths.stateDir(), System.out);
-        ActionRunner runner = new ActionRunner(new KeyStores(pins, random), cas, submitters,
+        ActionRunner runner = new ActionRunner(new KeyStores(pins, random, Certutil.standard()), cas, submitters,
                 new SaveHook(env, paths.stateDir(), conf.hookTimeout()), notifier, new CsrFactory(hostname()));
         StateMachine machine = new StateMachine(conf.notifyTtls(), conf.enrollTtls(), Backoff.standard(), MAX_REKEYS);
         RequestStore requests = new RequestStore(paths.stateDir());

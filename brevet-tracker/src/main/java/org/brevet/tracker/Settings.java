@@ -6,6 +6,7 @@ import org.brevet.pki.ErrorKind;
 import org.brevet.pki.KeySpec;
 import org.brevet.tracker.api.RequestSpec;
 import org.brevet.tracker.api.Storage;
+import org.brevet.tracker.api.StorageType;
 import org.brevet.tracker.state.CsrTemplate;
 import org.brevet.tracker.state.RequestSettings;
 
@@ -25,6 +26,11 @@ final class Settings {
         Storage cert = s.certStorage();
         if (cert == null) {
             throw new BrevetException(ErrorKind.MALFORMED, "None of database directory and nickname or certificate file specified.");
+        }
+        if (cert.type() == StorageType.NSSDB && !cert.location().equals(Storage.nssDirectory(cert.location()))
+                && !cert.location().startsWith("sql:")) {
+            throw new BrevetException(ErrorKind.MALFORMED, "NSS database \"" + cert.location()
+                    + "\": only the sql: format (cert9.db, key4.db) is supported; Brevet does not convert legacy databases.");
         }
         String keyType = s.keyType() != null ? s.keyType() : config.keyType();
         int keySize = s.keySize() != null ? s.keySize() : keyType.equals("EC") ? 256 : config.rsaKeySize();
@@ -50,12 +56,20 @@ final class Settings {
                 : base.keySize();
         validateKey(keyType, keySize);
         return new RequestSettings(or(s.caName(), base.caName()), s.keyStorage() != null ? s.keyStorage() : base.keyStorage(),
-                s.certStorage() != null ? s.certStorage() : base.certStorage(), or(s.pinFile(), base.pinFile()), keyType,
+                s.certStorage() != null ? s.certStorage() : base.certStorage(), pinFile(base, s), keyType,
                 keySize, t, base.track(), s.renew() != null ? s.renew() : base.autoRenew(),
                 or(s.preSaveCommand(), base.preSaveCommand()), or(s.postSaveCommand(), base.postSaveCommand()),
                 or(s.caFiles(), base.caFiles()), or(s.keyOwner(), base.keyOwner()),
                 s.keyPerms() != null ? mode(s.keyPerms()) : base.keyPerms(), or(s.certOwner(), base.certOwner()),
                 s.certPerms() != null ? mode(s.certPerms()) : base.certPerms());
+    }
+
+    /** As certmonger: setting {@code -P} clears a pin file, setting {@code -p} replaces the PIN (reference §7.2). */
+    private static String pinFile(RequestSettings base, RequestSpec s) {
+        if (s.pinFile() == null && s.pin() != null) {
+            return null;
+        }
+        return or(s.pinFile(), base.pinFile());
     }
 
     private static void validateKey(String type, int size) {

@@ -30,7 +30,9 @@ public record Selector(String id, String certFile, String database, String nickn
             return cert != null && certFile.equals(cert.location());
         }
         if (database != null) {
-            return cert != null && database.equals(cert.location()) && (nickname == null || nickname.equals(cert.nickname()));
+            return cert != null && cert.type() == StorageType.NSSDB
+                    && Storage.nssDirectory(database).equals(Storage.nssDirectory(cert.location()))
+                    && (nickname == null || nickname.equals(cert.nickname()));
         }
         return false;
     }

@@ -6,7 +6,7 @@ public enum StorageType {
     FILE,
     /** One PKCS#12 file holding key and certificate. */
     PKCS12,
-    /** An NSS database (not supported yet by this tracker). */
+    /** An NSS database (directory, nickname, optional token). */
     NSSDB,
     /** No key: the certificate is only monitored. */
     NONE

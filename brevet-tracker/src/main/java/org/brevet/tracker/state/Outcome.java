@@ -23,11 +23,17 @@ public sealed interface Outcome {
         }
     }
 
-    /** GENERATE_KEY succeeded; {@code asNextKey} when it was written beside a current key (rekey). */
-    record KeyReady(boolean asNextKey) implements Outcome {
+    /**
+     * GENERATE_KEY succeeded; {@code asNextKey} when it was written beside a current key (rekey). {@code csrPem}
+     * (nullable) is the CSR a store made with the new key (NSS), kept until the real CSR replaces it.
+     */
+    record KeyReady(boolean asNextKey, String csrPem) implements Outcome {
+        public KeyReady(boolean asNextKey) {
+            this(asNextKey, null);
+        }
     }
 
-    /** GENERATE_KEY or GENERATE_CSR (key unreadable) failed. */
+    /** READ_EXISTING (key store unreadable), GENERATE_KEY or GENERATE_CSR (key unreadable) failed. */
     record KeyFailed(Problem problem, String message) implements Outcome {
         public KeyFailed {
             Objects.requireNonNull(problem, "problem");

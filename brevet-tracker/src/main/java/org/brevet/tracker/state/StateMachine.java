@@ -100,7 +100,8 @@ public final class StateMachine {
         }
         if (outcome instanceof Outcome.KeyReady k) {
             expect(r, RequestState.GENERATING_KEY_PAIR);
-            return r.with(RequestState.NEED_CSR, p.withNextKeyPending(k.asNextKey()).withCa(p.caCookie(), null));
+            Progress withKey = k.csrPem() == null ? p : p.withCsr(k.csrPem());
+            return r.with(RequestState.NEED_CSR, withKey.withNextKeyPending(k.asNextKey()).withCa(p.caCookie(), null));
         }
         if (outcome instanceof Outcome.KeyFailed k) {
             return keyFailed(r, k);
@@ -201,7 +202,12 @@ public final class StateMachine {
     /** {@code getcert resubmit} / {@code rekey}: start over from a new CSR (and a new key when rekeying). */
     public TrackedRequest resubmit(TrackedRequest r, boolean rekey) {
         Progress p = r.progress().withCa(null, null).withCounters(0, 0).withNextAttempt(null).withHookError(null);
-        return r.with(rekey ? RequestState.NEED_KEY_PAIR : RequestState.NEED_CSR, p);
+        RequestState next = switch (r.state()) {
+            case NEWLY_ADDED_NEED_KEYINFO_READ_PIN, NEWLY_ADDED_NEED_KEYINFO_READ_TOKEN -> RequestState.NEWLY_ADDED;
+            case NEED_KEY_GEN_PIN, NEED_KEY_GEN_PERMS, NEED_KEY_GEN_TOKEN -> RequestState.NEED_KEY_PAIR;
+            default -> rekey ? RequestState.NEED_KEY_PAIR : RequestState.NEED_CSR;
+        };
+        return r.with(next, p);
     }
 
     /** {@code getcert refresh}: a request waiting on its CA is retried now; others are left alone. */
@@ -262,6 +268,13 @@ public final class StateMachine {
     }
 
     private TrackedRequest keyFailed(TrackedRequest r, Outcome.KeyFailed k) {
+        if (r.state() == RequestState.NEWLY_ADDED_READING_CERT) {
+            RequestState next = switch (k.problem()) {
+                case PIN -> RequestState.NEWLY_ADDED_NEED_KEYINFO_READ_PIN;
+                case PERMS, UNUSABLE, OTHER -> RequestState.NEED_GUIDANCE;
+            };
+            return r.with(next, r.progress().withCa(r.progress().caCookie(), k.message()));
+        }
         boolean generating = r.state() == RequestState.GENERATING_KEY_PAIR;
         if (!generating) {
             expect(r, RequestState.GENERATING_CSR);
