@@ -48,13 +48,13 @@ public final class KraInstaller {
         KeyToken keys = KeyToken.open(layout);
         CaIdentity identity = keys.caIdentity();
         AuditSigning auditSigning = AuditSigning.signedBy(keys.entry(KeyToken.AUDIT_SIGNING).signer());
-        Installer installer = new Installer(clock, random);
+        InstallSteps steps = new InstallSteps(random);
         try (CaRuntime runtime = CaRuntime.open(layout, config, identity, auditSigning, OcspSigning.caKey(identity),
                 clock, random)) {
             Authority authority = runtime.authority();
             authority.installDefaultProfiles();
             List<org.brevet.pki.Certificate> chain = identity.chain();
-            token = KraSetup.addKeys(token, runtime.kraStores().keys(), spec -> installer.issue(authority, spec, chain));
+            token = KraSetup.addKeys(token, runtime.kraStores().keys(), spec -> steps.issue(authority, spec, chain));
         }
         token.write(layout.keyToken(), pin, random);
         String subject = token.keyEntry(org.brevet.kra.KraKeys.TRANSPORT_NICKNAME).orElseThrow().certificate().subject().toString();
