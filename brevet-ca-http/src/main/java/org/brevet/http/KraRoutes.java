@@ -38,7 +38,7 @@ final class KraRoutes {
     void installPublic(JavalinDefaultRouting r) {
         r.get("/ca/rest/config/cert/transport", ctx -> certificate(ctx, kra.caTransportCertificate().get()
                 .orElseThrow(() -> BrevetException.notFound("this CA has no KRA transport certificate (brevet kra init)"))));
-        r.get("/kra/rest/config/cert/transport", ctx -> certificate(ctx, kra.recovery().transportCertificate()));
+        r.get("/kra/rest/config/cert/transport", ctx -> certificate(ctx, kra.kraTransportCertificate()));
     }
 
     /** Keys and key requests, for agents (HTTPS only). */

@@ -40,19 +40,17 @@ final class KeyRecoveryService implements KeyRecovery {
     private final KeyRecoveryRepository recoveries;
     private final IssuedCertificates certificates;
     private final StorageUnit storage;
-    private final Der transportCertificate;
     private final AgentGate gate;
     private final int requiredApprovals;
     private final Clock clock;
     private final SecureRandom random;
 
-    KeyRecoveryService(KraStores stores, IssuedCertificates certificates, StorageUnit storage, Der transportCertificate,
-            AgentGate gate, KraSettings settings) {
+    KeyRecoveryService(KraStores stores, IssuedCertificates certificates, StorageUnit storage, AgentGate gate,
+            KraSettings settings) {
         this.keys = stores.keys();
         this.recoveries = stores.recoveries();
         this.certificates = certificates;
         this.storage = storage;
-        this.transportCertificate = transportCertificate;
         this.gate = gate;
         this.requiredApprovals = settings.requiredApprovals();
         this.clock = settings.clock();
@@ -177,11 +175,6 @@ final class KeyRecoveryService implements KeyRecovery {
         audit(KraAuditEvents.RECOVERY_REQUEST_PROCESSED, agent, AuditEvent.Outcome.SUCCESS, fields);
         LOG.info("key request {} - key {} retrieved by {}", id, key.id(), agent.auditId());
         return Der.of(pkcs12);
-    }
-
-    @Override
-    public Der transportCertificate() {
-        return transportCertificate;
     }
 
     private ArchivedKey existing(ArchivedKeyId id) {

@@ -24,8 +24,7 @@ public final class Kra {
         StorageUnit storage = new StorageUnit(keys.storage(), settings.random());
         KeyArchive archive = new KeyArchivist(keys.transport(), storage, stores.keys(), audit, settings.clock(),
                 settings.random());
-        KeyRecovery recovery = new KeyRecoveryService(stores, certificates, storage, keys.transport().certificate().toDer(),
-                new AgentGate(audit), settings);
+        KeyRecovery recovery = new KeyRecoveryService(stores, certificates, storage, new AgentGate(audit), settings);
         return new Kra(archive, recovery);
     }
 

@@ -19,18 +19,8 @@ public record KraKeys(Pkcs12Store.KeyEntry transport, Pkcs12Store.KeyEntry stora
         Objects.requireNonNull(storage, "storage");
     }
 
-    /** The two entries of a token; MALFORMED naming the missing one. */
-    public static KraKeys from(Pkcs12Store token, String source) {
-        return new KraKeys(entry(token, TRANSPORT_NICKNAME, source), entry(token, STORAGE_NICKNAME, source));
-    }
-
     /** Whether the token already holds the KRA keys. */
     public static boolean presentIn(Pkcs12Store token) {
         return token.keyEntry(TRANSPORT_NICKNAME).isPresent() || token.keyEntry(STORAGE_NICKNAME).isPresent();
-    }
-
-    private static Pkcs12Store.KeyEntry entry(Pkcs12Store token, String nickname, String source) {
-        return token.keyEntry(nickname).orElseThrow(() -> org.brevet.pki.BrevetException.malformed(
-                source + ": no key entry '" + nickname + "' (run brevet kra init)", null));
     }
 }

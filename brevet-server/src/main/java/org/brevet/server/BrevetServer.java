@@ -81,7 +81,7 @@ public final class BrevetServer implements AutoCloseable {
             HttpApi caApi = new HttpApi(services(runtime), status(runtime), clock);
             java.util.Optional<org.brevet.kra.Kra> kra = KraWiring.open(token, runtime, identity, config, clock, random);
             HttpApi api = kra
-                    .map(k -> caApi.withKra(new org.brevet.http.KraServices(k.recovery(),
+                    .map(k -> caApi.withKra(new org.brevet.http.KraServices(k.recovery(), k.archive().transportCertificate(),
                             () -> runtime.kraStores().keys().certificate(org.brevet.kra.KraKeys.TRANSPORT_NICKNAME))))
                     .orElse(caApi);
             BrevetConfig.Server s = config.server();

@@ -41,7 +41,7 @@ public final class KraInstaller {
         BrevetConfig config = ConfigFile.read(layout.configFile(), layout.root());
         Secret pin = PasswordFiles.readEntry(layout.passwordFile(), PasswordFiles.INTERNAL_TOKEN);
         Pkcs12Store token = Pkcs12Store.read(layout.keyToken(), pin);
-        if (KraSetup.present(token)) {
+        if (org.brevet.kra.KraKeys.presentIn(token)) {
             throw new BrevetException(ErrorKind.CONFLICT, "the KRA keys already exist in " + layout.keyToken()
                     + " (transportCert, storageCert); nothing to do");
         }

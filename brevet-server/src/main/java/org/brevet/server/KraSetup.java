@@ -2,7 +2,6 @@ package org.brevet.server;
 
 import java.util.function.Function;
 import org.brevet.ca.api.store.KeyRepository;
-import org.brevet.kra.KraKeys;
 import org.brevet.pki.Pkcs12Store;
 
 /**
@@ -23,10 +22,5 @@ final class KraSetup {
             out = out.with(spec.nickname(), entry);
         }
         return out;
-    }
-
-    /** Whether the token already has either KRA key. */
-    static boolean present(Pkcs12Store token) {
-        return KraKeys.presentIn(token);
     }
 }

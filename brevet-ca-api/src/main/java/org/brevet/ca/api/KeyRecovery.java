@@ -39,7 +39,4 @@ public interface KeyRecovery {
      * for anyone but the requester, CONFLICT while approvals are missing or once retrieved.
      */
     Der retrieve(Caller agent, KeyRequestId id, Secret passphrase);
-
-    /** The KRA transport certificate (DER), as {@link KeyArchive#transportCertificate()}. */
-    Der transportCertificate();
 }

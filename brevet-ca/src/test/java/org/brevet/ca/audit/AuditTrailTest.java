@@ -49,7 +49,7 @@ class AuditTrailTest {
                 .findFirst().orElseThrow().replaceAll(".*\\[ReqID=(\\d+)\\].*", "$1");
 
         assertThat(lines.get(0)).contains("[AuditEvent=CERT_SIGNING_INFO][SubjectID=$System$][Outcome=Success][SubjectDN=CN=Test CA,O=EXAMPLE.COM]");
-        assertThat(lines).filteredOn(l -> l.contains("[AuditEvent=CONFIG_CERT_PROFILE]")).hasSize(11);
+        assertThat(lines).filteredOn(l -> l.contains("[AuditEvent=CONFIG_CERT_PROFILE]")).hasSize(org.brevet.ca.profile.ShippedProfiles.IDS.size());
         assertThat(lines).anySatisfy(l -> assertThat(l).contains("[AuditEvent=PROFILE_CERT_REQUEST][SubjectID=$Unidentified$][Outcome=Success][ReqID=" + id + "]"));
         assertThat(lines).anySatisfy(l -> assertThat(l).contains("[AuditEvent=ROLE_ASSUME][SubjectID=agent1][Outcome=Success][Role=agent]"));
         assertThat(lines).anySatisfy(l -> assertThat(l).contains("[AuditEvent=CERT_SIGNING_INTENT][SubjectID=agent1][Outcome=Success][ReqID=" + id + "]"));

@@ -47,6 +47,17 @@ class ConfigFileTest {
     }
 
     @Test
+    void kraRecoveryApprovals_defaultsToOne_isRead_andRenderedBack() {
+        assertThat(parse("").kra().recoveryApprovals()).isEqualTo(1);
+        BrevetConfig c = parse("kra.recovery.approvals = 3\n");
+
+        assertThat(c.kra().recoveryApprovals()).isEqualTo(3);
+        assertThat(parse(ConfigFile.render(c))).isEqualTo(c);
+        assertThatThrownBy(() -> parse("kra.recovery.approvals = 0\n"))
+                .hasMessageContaining("kra.recovery.approvals").hasMessageContaining("from 1 to 100");
+    }
+
+    @Test
     void badTimeOfDay_namesTheKey() {
         assertThatThrownBy(() -> parse("crl.update.times = 25:00\n"))
                 .hasMessageContaining("crl.update.times").hasMessageContaining("25:00");
