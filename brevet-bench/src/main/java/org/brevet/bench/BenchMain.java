@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "brevet-bench", mixinStandardHelpOptions = true,
         description = "Benchmarks of the Brevet CA measured against the crypto limit of this machine.",
-        subcommands = {IssueScenario.class, LimitScenario.class, CrlScenario.class, OcspScenario.class, TrackerScenario.class})
+        subcommands = {IssueScenario.class, ClusterIssueScenario.class, LimitScenario.class, CrlScenario.class, OcspScenario.class, TrackerScenario.class})
 public final class BenchMain {
     public static void main(String[] args) {
         CommandLine cmd = new CommandLine(new BenchMain());

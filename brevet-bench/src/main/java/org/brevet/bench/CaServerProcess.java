@@ -49,6 +49,32 @@ final class CaServerProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code bin/brevet ca clone} of {@code master} into this process's instance: {@code pkcs12} and
+     * {@code password} are what {@code ca export-keys} wrote; {@code databaseOptions} the master's database.
+     */
+    void cloneOf(Path pkcs12, Path password, List<String> databaseOptions) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(brevet.toString(), "ca", "clone", "--instance", instance.toString(),
+                "--from-keys", pkcs12.toString(), "--password-file", password.toString(), "--bind", "127.0.0.1",
+                "--https-port", Integer.toString(httpsPort), "--http-port", Integer.toString(httpPort)));
+        cmd.addAll(databaseOptions);
+        run(cmd, "clone.log");
+    }
+
+    /** {@code bin/brevet ca export-keys} of this instance. */
+    void exportKeys(Path pkcs12, Path password) throws IOException, InterruptedException {
+        run(List.of(brevet.toString(), "ca", "export-keys", "--instance", instance.toString(), "--out", pkcs12.toString(),
+                "--password-file", password.toString()), "export.log");
+    }
+
+    private void run(List<String> cmd, String logName) throws IOException, InterruptedException {
+        Path log = instance.resolveSibling(instance.getFileName() + "-" + logName);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!p.waitFor(180, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", cmd.subList(1, 3)) + " failed: " + Files.readString(log));
+        }
+    }
+
     void start(String javaOptions) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(brevet.toString(), "serve", "--instance", instance.toString())
                 .redirectErrorStream(true).redirectOutput(instance.resolveSibling("serve.log").toFile());
@@ -90,6 +116,10 @@ final class CaServerProcess implements AutoCloseable {
         }
     }
 
+    Path instance() {
+        return instance;
+    }
+
     int httpsPort() {
         return httpsPort;
     }
@@ -105,9 +135,14 @@ final class CaServerProcess implements AutoCloseable {
 
     /** TLS client context holding the bootstrap administrator's credential (an agent: auto-approval). */
     SSLContext adminTls() throws Exception {
-        char[] password = Files.readString(instance.resolve("admin/pkcs12_password.conf")).trim().toCharArray();
+        return adminTls(instance);
+    }
+
+    /** The same, with the credential of the instance {@code ca init} made (a clone has none of its own). */
+    SSLContext adminTls(Path adminInstance) throws Exception {
+        char[] password = Files.readString(adminInstance.resolve("admin/pkcs12_password.conf")).trim().toCharArray();
         KeyStore p12 = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(instance.resolve("admin/ca_admin_cert.p12"))) {
+        try (InputStream in = Files.newInputStream(adminInstance.resolve("admin/ca_admin_cert.p12"))) {
             p12.load(in, password);
         }
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
