@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.brevet.ca.api.store.CrlRepository;
 import org.brevet.ca.api.store.Repositories;
 import org.brevet.ca.api.store.RevocationRepository;
+import org.brevet.ca.api.store.ScepRepository;
 import org.brevet.pki.BrevetException;
 import org.brevet.pki.ErrorKind;
 import org.flywaydb.core.Flyway;
@@ -34,6 +35,7 @@ public final class JdbcStore implements AutoCloseable {
     private final Repositories repositories;
     private final JdbcRevocationRepository revocations;
     private final JdbcCrlRepository crls;
+    private final JdbcScepRepository scep;
 
     private JdbcStore(HikariDataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
@@ -48,6 +50,7 @@ public final class JdbcStore implements AutoCloseable {
                 new JdbcStoreHealth(jdbc));
         this.revocations = new JdbcRevocationRepository(jdbc);
         this.crls = new JdbcCrlRepository(jdbc);
+        this.scep = new JdbcScepRepository(jdbc);
     }
 
     /**
@@ -81,6 +84,11 @@ public final class JdbcStore implements AutoCloseable {
     /** CRL numbers and the latest CRLs of each issuing point. */
     public CrlRepository crls() {
         return crls;
+    }
+
+    /** SCEP challenge passwords and transactions. */
+    public ScepRepository scep() {
+        return scep;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.brevet.protocol.scep;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.bouncycastle.asn1.cms.Attribute;
@@ -19,10 +20,12 @@ public final class CertRepBuilder {
 
     private final RaKey ra;
     private final SecureRandom random;
+    private final Clock clock;
 
-    public CertRepBuilder(RaKey ra, SecureRandom random) {
+    public CertRepBuilder(RaKey ra, SecureRandom random, Clock clock) {
         this.ra = ra;
         this.random = random;
+        this.clock = clock;
     }
 
     /**
@@ -33,17 +36,18 @@ public final class CertRepBuilder {
         ContentCipher reply = cipher.isAes() ? cipher : ContentCipher.AES_256_CBC;
         Der certsOnly = CertificateBundle.toPkcs7(issued);
         Der envelope = ScepSigning.envelope(certsOnly, requester, reply);
-        return ScepSigning.sign(envelope, ra.signer(), ra.certificate(), attributes(request, PkiStatus.SUCCESS, null));
+        return ScepSigning.sign(envelope, ra.signer(), ra.certificate(), attributes(request, PkiStatus.SUCCESS, null),
+                clock.instant());
     }
 
     public Der failure(Transaction request, FailInfo failInfo) {
         return ScepSigning.sign(Der.of(new byte[0]), ra.signer(), ra.certificate(),
-                attributes(request, PkiStatus.FAILURE, failInfo));
+                attributes(request, PkiStatus.FAILURE, failInfo), clock.instant());
     }
 
     public Der pending(Transaction request) {
         return ScepSigning.sign(Der.of(new byte[0]), ra.signer(), ra.certificate(),
-                attributes(request, PkiStatus.PENDING, null));
+                attributes(request, PkiStatus.PENDING, null), clock.instant());
     }
 
     private List<Attribute> attributes(Transaction request, PkiStatus status, FailInfo failInfo) {

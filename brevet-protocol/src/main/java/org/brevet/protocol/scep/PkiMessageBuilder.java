@@ -1,5 +1,6 @@
 package org.brevet.protocol.scep;
 
+import java.time.Instant;
 import java.util.List;
 import org.brevet.pki.Certificate;
 import org.brevet.pki.Der;
@@ -14,11 +15,11 @@ public final class PkiMessageBuilder {
     }
 
     public static Der build(Transaction transaction, Der content, Signer signer, Certificate signerCertificate,
-            Certificate ra, ContentCipher cipher) {
+            Certificate ra, ContentCipher cipher, Instant signingTime) {
         Der envelope = ScepSigning.envelope(content, ra, cipher);
         return ScepSigning.sign(envelope, signer, signerCertificate, List.of(
                 ScepSigning.printable(ScepOids.MESSAGE_TYPE, Integer.toString(transaction.messageType().code())),
                 ScepSigning.printable(ScepOids.TRANSACTION_ID, transaction.transactionId()),
-                ScepSigning.octets(ScepOids.SENDER_NONCE, transaction.senderNonce())));
+                ScepSigning.octets(ScepOids.SENDER_NONCE, transaction.senderNonce())), signingTime);
     }
 }

@@ -60,13 +60,13 @@ public final class PkiMessageDecoder {
             return new Decoded.Invalid(transaction, FailInfo.BAD_MESSAGE_CHECK, "the signer's certificate is not in the message");
         }
         X509CertificateHolder signerCert = matches.iterator().next();
-        if (!verifies(signer, signerCert)) {
-            return new Decoded.Invalid(transaction, FailInfo.BAD_MESSAGE_CHECK, "the signature does not verify");
-        }
         Optional<Instant> signingTime = signingTime(signer);
         if (signingTime.isPresent()
                 && Duration.between(signingTime.get(), clock.instant()).abs().compareTo(TIME_TOLERANCE) > 0) {
             return new Decoded.Invalid(transaction, FailInfo.BAD_TIME, "signingTime " + signingTime.get() + " is too far from now");
+        }
+        if (!verifies(signer, signerCert)) {
+            return new Decoded.Invalid(transaction, FailInfo.BAD_MESSAGE_CHECK, "the signature does not verify");
         }
         Object content = signed.getSignedContent() == null ? null : signed.getSignedContent().getContent();
         if (!(content instanceof byte[] envelope)) {

@@ -1,6 +1,8 @@
 package org.brevet.protocol.scep;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1EncodableVector;
@@ -9,6 +11,8 @@ import org.bouncycastle.asn1.DERPrintableString;
 import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.cms.Time;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cms.CMSEnvelopedDataGenerator;
 import org.bouncycastle.cms.CMSException;
@@ -47,13 +51,14 @@ final class ScepSigning {
     }
 
     /**
-     * Signs {@code content} (id-data, encapsulated; empty for a reply without content) with SHA-256 and the
-     * given SCEP attributes, carrying the signer's certificate.
+     * Signs {@code content} (id-data, encapsulated; empty for a reply without content) with SHA-256 (the signer's algorithm), the
+     * given SCEP attributes and signingTime, carrying the signer's certificate.
      */
-    static Der sign(Der content, Signer signer, Certificate certificate, List<Attribute> attributes) {
+    static Der sign(Der content, Signer signer, Certificate certificate, List<Attribute> attributes, Instant signingTime) {
         try {
             ASN1EncodableVector v = new ASN1EncodableVector();
             attributes.forEach(v::add);
+            v.add(new Attribute(CMSAttributes.signingTime, new DERSet(new Time(Date.from(signingTime)))));
             SignerInfoGeneratorBuilder builder = new SignerInfoGeneratorBuilder(
                     new JcaDigestCalculatorProviderBuilder().setProvider(Providers.bc()).build())
                     .setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(new AttributeTable(v)));

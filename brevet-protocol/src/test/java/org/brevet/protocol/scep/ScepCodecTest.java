@@ -54,7 +54,7 @@ class ScepCodecTest {
                 .build(clientKeys);
         Transaction tx = transaction(MessageType.PKCS_REQ);
         Der message = PkiMessageBuilder.build(tx, csr.toDer(), signer(clientKeys), clientSelfSigned, ra.certificate(),
-                ContentCipher.AES_256_CBC);
+                ContentCipher.AES_256_CBC, NOW);
 
         Decoded decoded = new PkiMessageDecoder(ra, CLOCK).decode(message);
 
@@ -70,7 +70,7 @@ class ScepCodecTest {
     void desEde3Request_isAccepted_andTheReplyUsesAes() {
         Transaction tx = transaction(MessageType.PKCS_REQ);
         Der message = PkiMessageBuilder.build(tx, Der.of(new byte[] {1, 2, 3}), signer(clientKeys), clientSelfSigned,
-                ra.certificate(), ContentCipher.DES_EDE3_CBC);
+                ra.certificate(), ContentCipher.DES_EDE3_CBC, NOW);
         PkiMessage m = ((Decoded.Valid) new PkiMessageDecoder(ra, CLOCK).decode(message)).message();
         assertThat(m.cipher()).isEqualTo(ContentCipher.DES_EDE3_CBC);
         assertThat(m.content()).isEqualTo(Der.of(new byte[] {1, 2, 3}));
@@ -80,7 +80,7 @@ class ScepCodecTest {
     void messageEncryptedToAnotherCertificate_isBadMessageCheck() {
         KeyPair other = KeySpec.RSA_2048.generate(RANDOM);
         Der message = PkiMessageBuilder.build(transaction(MessageType.PKCS_REQ), Der.of(new byte[] {1}), signer(clientKeys),
-                clientSelfSigned, issue(other.getPublic(), "CN=Other"), ContentCipher.AES_128_CBC);
+                clientSelfSigned, issue(other.getPublic(), "CN=Other"), ContentCipher.AES_128_CBC, NOW);
         Decoded decoded = new PkiMessageDecoder(ra, CLOCK).decode(message);
         assertThat(decoded).isInstanceOf(Decoded.Invalid.class);
         assertThat(((Decoded.Invalid) decoded).failInfo()).isEqualTo(FailInfo.BAD_MESSAGE_CHECK);
@@ -90,9 +90,17 @@ class ScepCodecTest {
     void signatureByAnotherKeyThanTheCertificate_isBadMessageCheck() {
         KeyPair other = KeySpec.RSA_2048.generate(RANDOM);
         Der message = PkiMessageBuilder.build(transaction(MessageType.PKCS_REQ), Der.of(new byte[] {1}), signer(other),
-                clientSelfSigned, ra.certificate(), ContentCipher.AES_128_CBC);
+                clientSelfSigned, ra.certificate(), ContentCipher.AES_128_CBC, NOW);
         Decoded decoded = new PkiMessageDecoder(ra, CLOCK).decode(message);
         assertThat(((Decoded.Invalid) decoded).failInfo()).isEqualTo(FailInfo.BAD_MESSAGE_CHECK);
+    }
+
+    @Test
+    void signingTimeTwoDaysOff_isBadTime() {
+        Der message = PkiMessageBuilder.build(transaction(MessageType.PKCS_REQ), Der.of(new byte[] {1}), signer(clientKeys),
+                clientSelfSigned, ra.certificate(), ContentCipher.AES_128_CBC, NOW.minus(Duration.ofDays(2)));
+        Decoded decoded = new PkiMessageDecoder(ra, CLOCK).decode(message);
+        assertThat(((Decoded.Invalid) decoded).failInfo()).isEqualTo(FailInfo.BAD_TIME);
     }
 
     @Test
@@ -105,7 +113,7 @@ class ScepCodecTest {
     void success_isReadByTheClient_andByOpenssl() throws Exception {
         Transaction tx = transaction(MessageType.PKCS_REQ);
         Certificate issued = issue(clientKeys.getPublic(), "CN=client");
-        Der rep = new CertRepBuilder(ra, RANDOM).success(tx, clientSelfSigned, ContentCipher.DES_EDE3_CBC, List.of(issued));
+        Der rep = new CertRepBuilder(ra, RANDOM, CLOCK).success(tx, clientSelfSigned, ContentCipher.DES_EDE3_CBC, List.of(issued));
 
         CertRep read = CertRepDecoder.decode(rep, ra.certificate(), clientKeys.getPrivate());
         assertThat(read.status()).isEqualTo(PkiStatus.SUCCESS);
@@ -131,7 +139,7 @@ class ScepCodecTest {
     @Test
     void failure_carriesFailInfo_andPendingHasNone() {
         Transaction tx = transaction(MessageType.CERT_POLL);
-        CertRepBuilder builder = new CertRepBuilder(ra, RANDOM);
+        CertRepBuilder builder = new CertRepBuilder(ra, RANDOM, CLOCK);
         CertRep failure = CertRepDecoder.decode(builder.failure(tx, FailInfo.BAD_CERT_ID), ra.certificate(),
                 clientKeys.getPrivate());
         assertThat(failure.status()).isEqualTo(PkiStatus.FAILURE);
@@ -146,7 +154,7 @@ class ScepCodecTest {
     void certRepSignedBySomeoneElse_isRejectedByTheClient() {
         KeyPair other = KeySpec.RSA_2048.generate(RANDOM);
         RaKey impostor = new RaKey(other.getPrivate(), issue(other.getPublic(), "CN=SCEP RA"));
-        Der rep = new CertRepBuilder(impostor, RANDOM).pending(transaction(MessageType.PKCS_REQ));
+        Der rep = new CertRepBuilder(impostor, RANDOM, CLOCK).pending(transaction(MessageType.PKCS_REQ));
         assertThatThrownBy(() -> CertRepDecoder.decode(rep, ra.certificate(), clientKeys.getPrivate()))
                 .isInstanceOfSatisfying(BrevetException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.BAD_SIGNATURE));
     }
