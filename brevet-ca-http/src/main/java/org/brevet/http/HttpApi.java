@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import org.brevet.ca.api.Scep;
 
 /**
  * The REST API of the CA (docs/REST-API.md) as Javalin configuration. The server builds two Javalin
@@ -19,6 +20,7 @@ public final class HttpApi {
 
     private final ApiServices services;
     private final Optional<StatusServices> status;
+    private final Optional<Scep> scep;
     private final Clock clock;
     private final Json json = new Json();
     private final RequestBody body = new RequestBody(MAX_BODY_BYTES);
@@ -33,9 +35,19 @@ public final class HttpApi {
         this(services, Optional.of(status), clock);
     }
 
+    /** With revocation, CRL and OCSP routes, and the SCEP server (docs/SCEP.md). */
+    public HttpApi(ApiServices services, StatusServices status, Scep scep, Clock clock) {
+        this(services, Optional.of(status), Optional.of(scep), clock);
+    }
+
     private HttpApi(ApiServices services, Optional<StatusServices> status, Clock clock) {
+        this(services, status, Optional.empty(), clock);
+    }
+
+    private HttpApi(ApiServices services, Optional<StatusServices> status, Optional<Scep> scep, Clock clock) {
         this.services = Objects.requireNonNull(services, "services");
         this.status = Objects.requireNonNull(status, "status");
+        this.scep = Objects.requireNonNull(scep, "scep");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -59,6 +71,11 @@ public final class HttpApi {
                 new CrlRoutes(st.crls()).install(r);
                 new OcspRoutes(st.ocsp()).install(r);
             });
+            scep.ifPresent(sc -> {
+                ScepRoutes routes = new ScepRoutes(sc, body);
+                routes.install(r);
+                routes.installAgent(r, callers, json);
+            });
         });
     }
 
@@ -76,6 +93,7 @@ public final class HttpApi {
                 new CrlRoutes(st.crls()).install(r);
                 new OcspRoutes(st.ocsp()).install(r);
             });
+            scep.ifPresent(sc -> new ScepRoutes(sc, body).install(r));
         });
     }
 

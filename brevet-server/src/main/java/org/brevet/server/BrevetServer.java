@@ -16,6 +16,7 @@ import org.brevet.http.StatusServices;
 import org.brevet.pki.BrevetException;
 import org.brevet.pki.ErrorKind;
 import org.brevet.pki.Pkcs12Store;
+import org.brevet.protocol.scep.RaKey;
 import org.brevet.server.config.BrevetConfig;
 import org.brevet.server.config.ConfigFile;
 import org.eclipse.jetty.server.Server;
@@ -75,7 +76,9 @@ public final class BrevetServer implements AutoCloseable {
         CaRuntime runtime = CaRuntime.open(layout, config, identity, auditSigning, ocspSigning, clock, random);
         Javalin https = null;
         try {
-            HttpApi api = new HttpApi(services(runtime), status(runtime), clock);
+            RaKey scepRa = ScepRaCertificate.ensure(layout, token, runtime.authority(), identity, random);
+            HttpApi api = new HttpApi(services(runtime), status(runtime), runtime.scep(config, scepRa, identity, clock, random),
+                    clock);
             BrevetConfig.Server s = config.server();
             https = Javalin.create(c -> {
                 api.configureSecure(c);

@@ -136,6 +136,7 @@ public final class Installer {
                     config.server().hostnames())) {
                 token = token.with(spec.nickname(), issue(authority, spec, chain));
             }
+            token = token.with(ScepRaCertificate.NICKNAME, issue(authority, ScepRaCertificate.spec(ca.subject()), chain));
             SystemCertificates.Spec admin = SystemCertificates.admin(ca.keySpec(), ca.subject());
             Pkcs12Store.KeyEntry adminEntry = issue(authority, admin, chain);
             Pkcs12Store.empty().with(admin.nickname(), adminEntry).write(layout.adminCredential(), adminPassword, random);

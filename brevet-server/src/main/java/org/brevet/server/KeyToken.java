@@ -38,6 +38,11 @@ public final class KeyToken {
                 BrevetException.malformed(source + ": no key entry '" + nickname + "'", null));
     }
 
+    /** The key entry under the nickname, if the token has one. */
+    public java.util.Optional<Pkcs12Store.KeyEntry> keyEntry(String nickname) {
+        return store.keyEntry(nickname);
+    }
+
     /** The CA signing key and its chain (CA certificate first). */
     public CaIdentity caIdentity() {
         Pkcs12Store.KeyEntry ca = entry(CA_SIGNING);

@@ -10,11 +10,30 @@ import java.util.Optional;
  * The typed configuration of a CA instance, read from {@code conf/brevet.conf} by {@link ConfigFile}
  * (format and keys: docs/CONFIGURATION.md). Immutable: built once, validated, then only read.
  */
-public record BrevetConfig(Server server, Database database, Status status) {
+public record BrevetConfig(Server server, Database database, Status status, Scep scep) {
     public BrevetConfig {
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(scep, "scep");
+    }
+
+    /** With the default SCEP settings. */
+    public BrevetConfig(Server server, Database database, Status status) {
+        this(server, database, status, Scep.DEFAULTS);
+    }
+
+    /**
+     * The SCEP server (docs/SCEP.md).
+     *
+     * @param profile the profile SCEP enrollments use when the path names none ({@code scep.profile})
+     */
+    public record Scep(String profile) {
+        public static final Scep DEFAULTS = new Scep("caServerCert");
+
+        public Scep {
+            Objects.requireNonNull(profile, "profile");
+        }
     }
 
     /** With the default CRL and OCSP settings. */

@@ -35,12 +35,13 @@ final class ConfigKeys {
     static final String OCSP_NONCES = "ocsp.nonces";
     static final String OCSP_SIGNER = "ocsp.signer";
     static final String OCSP_VALIDITY = "ocsp.validity.minutes";
+    static final String SCEP_PROFILE = "scep.profile";
     static final String SIGNER_OCSP_CERT = "ocspSigningCert";
     static final String SIGNER_CA_KEY = "caSigningCert";
 
     static final List<String> KNOWN = List.of(BIND, HOSTNAMES, HTTPS_PORT, HTTP_PORT, MAX_THREADS, DB_URL, DB_USER,
             DB_PASSWORD_FILE, DB_POOL_MAX, CRL_UPDATE, CRL_DELTAS, CRL_DELTA_UPDATE, CRL_KEEP_EXPIRED, OCSP_NONCES,
-            OCSP_SIGNER, OCSP_VALIDITY, CRL_UPDATE_TIMES);
+            OCSP_SIGNER, OCSP_VALIDITY, CRL_UPDATE_TIMES, SCEP_PROFILE);
 
     /** Defaults, declared once. */
     static final Map<String, String> DEFAULTS = Map.ofEntries(
@@ -57,8 +58,10 @@ final class ConfigKeys {
             Map.entry(CRL_UPDATE_TIMES, ""),
             Map.entry(OCSP_NONCES, "true"),
             Map.entry(OCSP_SIGNER, SIGNER_OCSP_CERT),
-            Map.entry(OCSP_VALIDITY, "240"));
+            Map.entry(OCSP_VALIDITY, "240"),
+            Map.entry(SCEP_PROFILE, BrevetConfig.Scep.DEFAULTS.profile()));
 
+    private static final Pattern PROFILE_ID = Pattern.compile("[A-Za-z0-9_.-]{1,100}");
     private static final Pattern TIME_OF_DAY = Pattern.compile("([01]?[0-9]|2[0-3]):[0-5][0-9]");
     private static final Pattern HOSTNAME = Pattern.compile(
             "[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
@@ -92,7 +95,15 @@ final class ConfigKeys {
         }
         Optional<Path> passwordFile = optional(values, DB_PASSWORD_FILE).map(baseDir::resolve);
         return new BrevetConfig(server, new BrevetConfig.Database(url, user, passwordFile,
-                integer(values, DB_POOL_MAX, 1, 500)), status(values));
+                integer(values, DB_POOL_MAX, 1, 500)), status(values), scep(values));
+    }
+
+    private static BrevetConfig.Scep scep(Map<String, String> values) {
+        String profile = values.get(SCEP_PROFILE);
+        if (!PROFILE_ID.matcher(profile).matches()) {
+            throw BrevetException.malformed(SCEP_PROFILE + ": not a profile id: '" + profile + "'", null);
+        }
+        return new BrevetConfig.Scep(profile);
     }
 
     private static BrevetConfig.Status status(Map<String, String> values) {
@@ -166,6 +177,8 @@ final class ConfigKeys {
         line(out, "Key that signs OCSP responses: ocspSigningCert or caSigningCert.", OCSP_SIGNER,
                 st.ocspSignedByCaKey() ? SIGNER_CA_KEY : SIGNER_OCSP_CERT);
         line(out, "Minutes an OCSP response is valid.", OCSP_VALIDITY, Integer.toString(st.ocspValidityMinutes()));
+        line(out, "Profile of SCEP enrollments when the path (/scep/PROFILE) names none.", SCEP_PROFILE,
+                c.scep().profile());
         return out.toString();
     }
 
