@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
             ProfileCommand.class,
             CaCertCommand.class,
             CrlCommand.class,
+            ScepCommand.class,
             org.brevet.server.cli.CaCommand.class,
             org.brevet.server.cli.ServeCommand.class,
             org.brevet.server.cli.QuickstartCommand.class,
