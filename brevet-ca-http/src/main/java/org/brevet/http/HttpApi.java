@@ -35,10 +35,6 @@ public final class HttpApi {
         this(services, Optional.of(status), clock);
     }
 
-    /** With revocation, CRL and OCSP routes, and the SCEP server (docs/SCEP.md). */
-    public HttpApi(ApiServices services, StatusServices status, Scep scep, Clock clock) {
-        this(services, Optional.of(status), Optional.of(scep), clock);
-    }
 
     private HttpApi(ApiServices services, Optional<StatusServices> status, Clock clock) {
         this(services, status, Optional.empty(), clock);
@@ -49,6 +45,11 @@ public final class HttpApi {
         this.status = Objects.requireNonNull(status, "status");
         this.scep = Objects.requireNonNull(scep, "scep");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The same API with the SCEP server's routes (docs/SCEP.md) on both listeners. */
+    public HttpApi withScep(Scep scep) {
+        return new HttpApi(services, status, Optional.of(scep), clock);
     }
 
     /** Every route of the API, for the HTTPS listener. */

@@ -77,8 +77,8 @@ public final class BrevetServer implements AutoCloseable {
         Javalin https = null;
         try {
             RaKey scepRa = ScepRaCertificate.ensure(layout, token, runtime.authority(), identity, random);
-            HttpApi api = new HttpApi(services(runtime), status(runtime), runtime.scep(config, scepRa, identity, clock, random),
-                    clock);
+            HttpApi api = new HttpApi(services(runtime), status(runtime), clock)
+                    .withScep(runtime.scep(config, scepRa, identity, clock, random));
             BrevetConfig.Server s = config.server();
             https = Javalin.create(c -> {
                 api.configureSecure(c);
