@@ -65,10 +65,12 @@ public final class PkiMessageDecoder {
                 && Duration.between(signingTime.get(), clock.instant()).abs().compareTo(TIME_TOLERANCE) > 0) {
             return new Decoded.Invalid(transaction, FailInfo.BAD_TIME, "signingTime " + signingTime.get() + " is too far from now");
         }
-        if (!verifies(signer, signerCert)) {
-            return new Decoded.Invalid(transaction, FailInfo.BAD_MESSAGE_CHECK, "the signature does not verify");
-        }
         Object content = signed.getSignedContent() == null ? null : signed.getSignedContent().getContent();
+        Optional<String> notVerified = verificationFailure(signer, signerCert);
+        if (notVerified.isPresent()) {
+            return new Decoded.Invalid(transaction, FailInfo.BAD_MESSAGE_CHECK, "the signature does not verify: "
+                    + notVerified.get());
+        }
         if (!(content instanceof byte[] envelope)) {
             return new Decoded.Invalid(transaction, FailInfo.BAD_REQUEST, "the message has no content");
         }
@@ -113,11 +115,13 @@ public final class PkiMessageDecoder {
         return new Transaction(messageType, id, nonce);
     }
 
-    private static boolean verifies(SignerInformation signer, X509CertificateHolder cert) {
+    /** Why the signature does not verify with the certificate, or empty when it does. */
+    private static Optional<String> verificationFailure(SignerInformation signer, X509CertificateHolder cert) {
         try {
-            return signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(Providers.bc()).build(cert));
+            return signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(Providers.bc()).build(cert))
+                    ? Optional.empty() : Optional.of("wrong signature");
         } catch (CMSException | OperatorCreationException | java.security.cert.CertificateException | RuntimeException e) {
-            return false;
+            return Optional.of(String.valueOf(e.getMessage()));
         }
     }
 

@@ -15,7 +15,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.OptionalInt;
+import org.bouncycastle.cms.CMSAlgorithm;
+import org.bouncycastle.cms.CMSEnvelopedDataGenerator;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.jcajce.JceCMSContentEncryptorBuilder;
+import org.bouncycastle.cms.jcajce.JceKeyTransRecipientInfoGenerator;
 import org.brevet.pki.BrevetException;
+import org.brevet.pki.Providers;
 import org.brevet.pki.Certificate;
 import org.brevet.pki.CertificateBuilder;
 import org.brevet.pki.Csr;
@@ -101,6 +107,23 @@ class ScepCodecTest {
                 clientSelfSigned, ra.certificate(), ContentCipher.AES_128_CBC, NOW.minus(Duration.ofDays(2)));
         Decoded decoded = new PkiMessageDecoder(ra, CLOCK).decode(message);
         assertThat(((Decoded.Invalid) decoded).failInfo()).isEqualTo(FailInfo.BAD_TIME);
+    }
+
+    @Test
+    void singleDesEnvelope_isBadAlg() throws Exception {
+        CMSEnvelopedDataGenerator gen = new CMSEnvelopedDataGenerator();
+        gen.addRecipientInfoGenerator(new JceKeyTransRecipientInfoGenerator(ra.certificate().toX509()));
+        Der envelope = Der.of(gen.generate(new CMSProcessableByteArray(new byte[] {1}),
+                new JceCMSContentEncryptorBuilder(CMSAlgorithm.DES_CBC).setProvider(Providers.bc()).build()).getEncoded());
+        Transaction tx = transaction(MessageType.PKCS_REQ);
+        Der message = ScepSigning.sign(envelope, signer(clientKeys), clientSelfSigned, List.of(
+                ScepSigning.printable(ScepOids.MESSAGE_TYPE, "19"), ScepSigning.printable(ScepOids.TRANSACTION_ID,
+                        tx.transactionId()), ScepSigning.octets(ScepOids.SENDER_NONCE, tx.senderNonce())), NOW);
+
+        Decoded decoded = new PkiMessageDecoder(ra, CLOCK).decode(message);
+
+        assertThat(((Decoded.Invalid) decoded).failInfo()).isEqualTo(FailInfo.BAD_ALG);
+        assertThat(decoded.transaction()).isEqualTo(tx);
     }
 
     @Test
