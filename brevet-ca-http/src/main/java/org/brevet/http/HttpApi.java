@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import org.brevet.ca.api.Scep;
 
 /**
  * The REST API of the CA (docs/REST-API.md) as Javalin configuration. The server builds two Javalin
@@ -20,30 +21,38 @@ public final class HttpApi {
     private final ApiServices services;
     private final Optional<StatusServices> status;
     private final Optional<KraServices> kra;
+    private final Optional<Scep> scep;
     private final Clock clock;
     private final Json json = new Json();
     private final RequestBody body = new RequestBody(MAX_BODY_BYTES);
     private final AtomicLong exchanges = new AtomicLong();
 
     public HttpApi(ApiServices services, Clock clock) {
-        this(services, Optional.empty(), Optional.empty(), clock);
+        this(services, Optional.empty(), Optional.empty(), Optional.empty(), clock);
     }
 
     /** With revocation, CRL and OCSP routes. */
     public HttpApi(ApiServices services, StatusServices status, Clock clock) {
-        this(services, Optional.of(status), Optional.empty(), clock);
+        this(services, Optional.of(status), Optional.empty(), Optional.empty(), clock);
     }
 
-    private HttpApi(ApiServices services, Optional<StatusServices> status, Optional<KraServices> kra, Clock clock) {
+    private HttpApi(ApiServices services, Optional<StatusServices> status, Optional<KraServices> kra, Optional<Scep> scep,
+            Clock clock) {
         this.services = Objects.requireNonNull(services, "services");
         this.status = Objects.requireNonNull(status, "status");
         this.kra = Objects.requireNonNull(kra, "kra");
+        this.scep = Objects.requireNonNull(scep, "scep");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** The same API with the KRA's routes (transport certificate, keys, key requests). */
     public HttpApi withKra(KraServices kraServices) {
-        return new HttpApi(services, status, Optional.of(kraServices), clock);
+        return new HttpApi(services, status, Optional.of(kraServices), scep, clock);
+    }
+
+    /** The same API with the SCEP server's routes (docs/SCEP.md) on both listeners. */
+    public HttpApi withScep(Scep scepServices) {
+        return new HttpApi(services, status, kra, Optional.of(scepServices), clock);
     }
 
     /** Every route of the API, for the HTTPS listener. */
@@ -71,6 +80,11 @@ public final class HttpApi {
                 routes.installPublic(r);
                 routes.installAgent(r);
             });
+            scep.ifPresent(sc -> {
+                ScepRoutes routes = new ScepRoutes(sc, body);
+                routes.install(r);
+                routes.installAgent(r, callers, json);
+            });
         });
     }
 
@@ -89,6 +103,7 @@ public final class HttpApi {
                 new OcspRoutes(st.ocsp()).install(r);
             });
             kra.ifPresent(k -> new KraRoutes(k, Callers.anonymousOnly(services.authentication()), body, json).installPublic(r));
+            scep.ifPresent(sc -> new ScepRoutes(sc, body).install(r));
         });
     }
 

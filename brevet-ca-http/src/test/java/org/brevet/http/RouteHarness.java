@@ -31,10 +31,15 @@ final class RouteHarness implements AutoCloseable {
     }
 
     private RouteHarness(BiConsumer<HttpApi, JavalinConfig> routes, StatusServices status) {
+        this(routes, status, null);
+    }
+
+    private RouteHarness(BiConsumer<HttpApi, JavalinConfig> routes, StatusServices status, org.brevet.ca.api.Scep scep) {
         Map<String, X509Certificate> certs = Map.of("agent", authority.agentCert, "admin", authority.adminCert,
                 "auditor", authority.auditorCert, "stranger", authority.strangerCert);
-        HttpApi api = status == null ? new HttpApi(authority.services(), authority.clock)
+        HttpApi plain = status == null ? new HttpApi(authority.services(), authority.clock)
                 : new HttpApi(authority.services(), status, authority.clock);
+        HttpApi api = scep == null ? plain : plain.withScep(scep);
         app = Javalin.create(config -> {
             routes.accept(api, config);
             config.jetty.modifyHttpConfiguration(http -> http.addCustomizer(clientCertificate(certs)));
@@ -47,6 +52,14 @@ final class RouteHarness implements AutoCloseable {
 
     static RouteHarness publicOnly() {
         return new RouteHarness(HttpApi::configurePublic);
+    }
+
+    static RouteHarness secure(org.brevet.ca.api.Scep scep) {
+        return new RouteHarness(HttpApi::configureSecure, null, scep);
+    }
+
+    static RouteHarness publicOnly(org.brevet.ca.api.Scep scep) {
+        return new RouteHarness(HttpApi::configurePublic, null, scep);
     }
 
     static RouteHarness secure(StatusServices status) {

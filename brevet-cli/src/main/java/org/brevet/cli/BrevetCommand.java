@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
             CaCertCommand.class,
             CrlCommand.class,
             KraCommand.class,
+            ScepCommand.class,
             org.brevet.server.cli.CaCommand.class,
             org.brevet.server.cli.ServeCommand.class,
             org.brevet.server.cli.QuickstartCommand.class,

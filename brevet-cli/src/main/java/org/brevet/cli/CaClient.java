@@ -177,6 +177,14 @@ final class CaClient {
         return rest.post("/ca/rest/admin/users/" + segment(uid) + "/certs", body, UserInfo.class);
     }
 
+    // --- SCEP
+
+    ScepChallengeInfo createScepChallenge(Optional<String> subject, java.time.Duration validFor) {
+        ObjectNode body = json.createObjectNode().put("validForSeconds", validFor.toSeconds());
+        subject.ifPresent(s -> body.put("subject", s));
+        return rest.post("/ca/rest/agent/scep/challenges", body, ScepChallengeInfo.class);
+    }
+
     private ObjectNode reasonBody(Optional<String> reason) {
         ObjectNode body = json.createObjectNode();
         reason.ifPresent(r -> body.put("reason", r));

@@ -16,6 +16,7 @@ import org.brevet.http.StatusServices;
 import org.brevet.pki.BrevetException;
 import org.brevet.pki.ErrorKind;
 import org.brevet.pki.Pkcs12Store;
+import org.brevet.protocol.scep.RaKey;
 import org.brevet.server.config.BrevetConfig;
 import org.brevet.server.config.ConfigFile;
 import org.eclipse.jetty.server.Server;
@@ -78,7 +79,9 @@ public final class BrevetServer implements AutoCloseable {
         CaRuntime runtime = CaRuntime.open(layout, config, identity, auditSigning, ocspSigning, clock, random);
         Javalin https = null;
         try {
-            HttpApi caApi = new HttpApi(services(runtime), status(runtime), clock);
+            RaKey scepRa = ScepRaCertificate.ensure(layout, token, runtime.authority(), identity, random);
+            HttpApi caApi = new HttpApi(services(runtime), status(runtime), clock)
+                    .withScep(runtime.scep(config, scepRa, identity, clock, random));
             java.util.Optional<org.brevet.kra.Kra> kra = KraWiring.open(token, runtime, identity, config, clock, random);
             HttpApi api = kra
                     .map(k -> caApi.withKra(new org.brevet.http.KraServices(k.recovery(), k.archive().transportCertificate(),

@@ -15,7 +15,12 @@ import org.brevet.ca.ocsp.OcspConfig;
 import org.brevet.ca.ocsp.OcspSigning;
 import org.brevet.ca.audit.AuditSigning;
 import org.brevet.ca.audit.FileAuditLog;
+import org.brevet.ca.api.Scep;
 import org.brevet.ca.api.store.Repositories;
+import org.brevet.ca.auth.RoleGate;
+import org.brevet.ca.scep.ScepConfig;
+import org.brevet.ca.scep.ScepService;
+import org.brevet.protocol.scep.RaKey;
 import org.brevet.pki.Secret;
 import org.brevet.server.config.BrevetConfig;
 import org.brevet.store.DatabaseConfig;
@@ -133,6 +138,12 @@ final class CaRuntime implements AutoCloseable {
 
     org.brevet.ca.api.AuditLog audit() {
         return audit;
+    }
+
+    /** The SCEP server over this runtime's authority and store (docs/SCEP.md). */
+    Scep scep(BrevetConfig config, RaKey ra, CaIdentity identity, Clock clock, SecureRandom random) {
+        return new ScepService(new ScepConfig(config.scep().profile()), ra, identity.chain(), authority.enrollment(),
+                store.repositories().certificates(), store.scep(), new RoleGate(audit), clock, random);
     }
 
     Repositories repositories() {

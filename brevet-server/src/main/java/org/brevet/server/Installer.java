@@ -135,6 +135,7 @@ public final class Installer {
                 token = token.with(spec.nickname(), steps.issue(authority, spec, chain));
             }
             token = KraSetup.addKeys(token, runtime.kraStores().keys(), spec -> steps.issue(authority, spec, chain));
+            token = token.with(ScepRaCertificate.NICKNAME, steps.issue(authority, ScepRaCertificate.spec(ca.subject()), chain));
             SystemCertificates.Spec admin = SystemCertificates.admin(ca.keySpec(), ca.subject());
             Pkcs12Store.KeyEntry adminEntry = steps.issue(authority, admin, chain);
             Pkcs12Store.empty().with(admin.nickname(), adminEntry).write(layout.adminCredential(), adminPassword, random);

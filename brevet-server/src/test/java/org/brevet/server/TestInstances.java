@@ -34,6 +34,7 @@ final class TestInstances {
 
     static List<String> nicknames() {
         return List.of(KeyToken.CA_SIGNING, KeyToken.SERVER, KeyToken.SUBSYSTEM, KeyToken.OCSP_SIGNING,
-                KeyToken.AUDIT_SIGNING, org.brevet.kra.KraKeys.TRANSPORT_NICKNAME, org.brevet.kra.KraKeys.STORAGE_NICKNAME);
+                KeyToken.AUDIT_SIGNING, org.brevet.kra.KraKeys.TRANSPORT_NICKNAME, org.brevet.kra.KraKeys.STORAGE_NICKNAME,
+                ScepRaCertificate.NICKNAME);
     }
 }

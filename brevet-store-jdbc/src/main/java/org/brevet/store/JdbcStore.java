@@ -10,6 +10,7 @@ import org.brevet.ca.api.store.CrlUpdateRequests;
 import org.brevet.ca.api.store.Leases;
 import org.brevet.ca.api.store.Repositories;
 import org.brevet.ca.api.store.RevocationRepository;
+import org.brevet.ca.api.store.ScepRepository;
 import org.brevet.pki.BrevetException;
 import org.brevet.pki.ErrorKind;
 import org.flywaydb.core.Flyway;
@@ -42,6 +43,7 @@ public final class JdbcStore implements AutoCloseable {
     private final JdbcCrlUpdateRequests crlRequests;
     private final JdbcKeyRepository keys;
     private final JdbcKeyRecoveryRepository keyRecoveries;
+    private final JdbcScepRepository scep;
 
     private JdbcStore(HikariDataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
@@ -61,6 +63,7 @@ public final class JdbcStore implements AutoCloseable {
         this.crlRequests = new JdbcCrlUpdateRequests(jdbc);
         this.keys = new JdbcKeyRepository(jdbc);
         this.keyRecoveries = new JdbcKeyRecoveryRepository(jdbc);
+        this.scep = new JdbcScepRepository(jdbc);
     }
 
     /**
@@ -119,6 +122,11 @@ public final class JdbcStore implements AutoCloseable {
     /** The KRA's recovery requests and approvals (issue 5). */
     public org.brevet.ca.api.store.KeyRecoveryRepository keyRecoveries() {
         return keyRecoveries;
+    }
+
+    /** SCEP challenge passwords and transactions. */
+    public ScepRepository scep() {
+        return scep;
     }
 
     @Override

@@ -10,23 +10,42 @@ import java.util.Optional;
  * The typed configuration of a CA instance, read from {@code conf/brevet.conf} by {@link ConfigFile}
  * (format and keys: docs/CONFIGURATION.md). Immutable: built once, validated, then only read.
  */
-public record BrevetConfig(Server server, Database database, Status status, Cluster cluster, Kra kra) {
+public record BrevetConfig(Server server, Database database, Status status, Cluster cluster, Kra kra, Scep scep) {
     public BrevetConfig {
         Objects.requireNonNull(kra, "kra");
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(cluster, "cluster");
+        Objects.requireNonNull(scep, "scep");
     }
 
-    /** With the default KRA settings. */
+    /** With the default SCEP settings. */
+    public BrevetConfig(Server server, Database database, Status status, Cluster cluster, Kra kra) {
+        this(server, database, status, cluster, kra, Scep.DEFAULTS);
+    }
+
+    /** With the default KRA and SCEP settings. */
     public BrevetConfig(Server server, Database database, Status status, Cluster cluster) {
         this(server, database, status, cluster, Kra.DEFAULTS);
     }
 
-    /** With the default cluster and KRA settings. */
+    /** With the default cluster, KRA and SCEP settings. */
     public BrevetConfig(Server server, Database database, Status status) {
         this(server, database, status, Cluster.DEFAULTS);
+    }
+
+    /**
+     * The SCEP server (docs/SCEP.md).
+     *
+     * @param profile the profile SCEP enrollments use when the path names none ({@code scep.profile})
+     */
+    public record Scep(String profile) {
+        public static final Scep DEFAULTS = new Scep("caServerCert");
+
+        public Scep {
+            Objects.requireNonNull(profile, "profile");
+        }
     }
 
     /** With the default CRL and OCSP settings. */

@@ -39,12 +39,14 @@ final class ConfigKeys {
     static final String CLUSTER_LEASE = "cluster.lease.seconds";
     static final String CLUSTER_HEARTBEAT = "cluster.heartbeat.seconds";
     static final String KRA_APPROVALS = "kra.recovery.approvals";
+    static final String SCEP_PROFILE = "scep.profile";
     static final String SIGNER_OCSP_CERT = "ocspSigningCert";
     static final String SIGNER_CA_KEY = "caSigningCert";
 
     static final List<String> KNOWN = List.of(BIND, HOSTNAMES, HTTPS_PORT, HTTP_PORT, MAX_THREADS, DB_URL, DB_USER,
             DB_PASSWORD_FILE, DB_POOL_MAX, CRL_UPDATE, CRL_DELTAS, CRL_DELTA_UPDATE, CRL_KEEP_EXPIRED, OCSP_NONCES,
-            OCSP_SIGNER, OCSP_VALIDITY, CRL_UPDATE_TIMES, CLUSTER_NODE, CLUSTER_LEASE, CLUSTER_HEARTBEAT, KRA_APPROVALS);
+            OCSP_SIGNER, OCSP_VALIDITY, CRL_UPDATE_TIMES, CLUSTER_NODE, CLUSTER_LEASE, CLUSTER_HEARTBEAT, KRA_APPROVALS,
+            SCEP_PROFILE);
 
     /** Defaults, declared once. */
     static final Map<String, String> DEFAULTS = Map.ofEntries(
@@ -64,8 +66,11 @@ final class ConfigKeys {
             Map.entry(OCSP_VALIDITY, "240"),
             Map.entry(CLUSTER_LEASE, "30"),
             Map.entry(CLUSTER_HEARTBEAT, "5"),
-            Map.entry(KRA_APPROVALS, "1"));
+            Map.entry(KRA_APPROVALS, "1"),
 
+            Map.entry(SCEP_PROFILE, BrevetConfig.Scep.DEFAULTS.profile()));
+
+    private static final Pattern PROFILE_ID = Pattern.compile("[A-Za-z0-9_.-]{1,100}");
     private static final Pattern TIME_OF_DAY = Pattern.compile("([01]?[0-9]|2[0-3]):[0-5][0-9]");
     private static final Pattern HOSTNAME = Pattern.compile(
             "[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
@@ -101,7 +106,7 @@ final class ConfigKeys {
         Optional<Path> passwordFile = optional(values, DB_PASSWORD_FILE).map(baseDir::resolve);
         return new BrevetConfig(server, new BrevetConfig.Database(url, user, passwordFile,
                 integer(values, DB_POOL_MAX, 1, 500)), status(values), cluster(values),
-                new BrevetConfig.Kra(integer(values, KRA_APPROVALS, 1, 100)));
+                new BrevetConfig.Kra(integer(values, KRA_APPROVALS, 1, 100)), scep(values));
     }
 
     private static BrevetConfig.Cluster cluster(Map<String, String> values) {
@@ -116,6 +121,14 @@ final class ConfigKeys {
                     + lease + ")", null);
         }
         return new BrevetConfig.Cluster(node, lease, heartbeat);
+    }
+
+    private static BrevetConfig.Scep scep(Map<String, String> values) {
+        String profile = values.get(SCEP_PROFILE);
+        if (!PROFILE_ID.matcher(profile).matches()) {
+            throw BrevetException.malformed(SCEP_PROFILE + ": not a profile id: '" + profile + "'", null);
+        }
+        return new BrevetConfig.Scep(profile);
     }
 
     private static BrevetConfig.Status status(Map<String, String> values) {
@@ -199,6 +212,8 @@ final class ConfigKeys {
                 Integer.toString(cl.heartbeatSeconds()));
         line(out, "Distinct agents who must approve a key recovery (KRA).", KRA_APPROVALS,
                 Integer.toString(c.kra().recoveryApprovals()));
+        line(out, "Profile of SCEP enrollments when the path (/scep/PROFILE) names none.", SCEP_PROFILE,
+                c.scep().profile());
         return out.toString();
     }
 

@@ -55,9 +55,10 @@ class CaCloneCommandTest {
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(p12))).isEqualTo("rw-------");
         Pkcs12Store keys = Pkcs12Store.read(p12, Secret.of("backup-password"));
-        assertThat(keys.aliases()).as("the KRA's transport and storage keys travel with the CA's")
+        assertThat(keys.aliases()).as("the KRA's transport and storage keys and the SCEP RA key travel with the CA's")
                 .containsExactlyInAnyOrder(KeyToken.CA_SIGNING, KeyToken.SUBSYSTEM, KeyToken.OCSP_SIGNING,
-                        KeyToken.AUDIT_SIGNING, org.brevet.kra.KraKeys.TRANSPORT_NICKNAME, org.brevet.kra.KraKeys.STORAGE_NICKNAME);
+                        KeyToken.AUDIT_SIGNING, org.brevet.kra.KraKeys.TRANSPORT_NICKNAME, org.brevet.kra.KraKeys.STORAGE_NICKNAME,
+                        org.brevet.server.ScepRaCertificate.NICKNAME);
         assertThat(keys.keyEntry(KeyToken.CA_SIGNING).orElseThrow().privateKey())
                 .isEqualTo(KeyToken.open(InstanceLayout.of(master)).entry(KeyToken.CA_SIGNING).privateKey());
     }
