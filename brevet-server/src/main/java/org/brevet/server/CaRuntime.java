@@ -15,6 +15,7 @@ import org.brevet.ca.ocsp.OcspConfig;
 import org.brevet.ca.ocsp.OcspSigning;
 import org.brevet.ca.audit.AuditSigning;
 import org.brevet.ca.audit.FileAuditLog;
+import org.brevet.ca.api.store.ClusterNodes;
 import org.brevet.ca.api.store.Repositories;
 import org.brevet.pki.Secret;
 import org.brevet.server.config.BrevetConfig;
@@ -124,6 +125,11 @@ final class CaRuntime implements AutoCloseable {
     /** This node in the cluster: the CRL master lease and the CRL requests handed to the master. */
     Cluster.Node node() {
         return node;
+    }
+
+    /** The nodes the shared database knows. */
+    ClusterNodes clusterNodes() {
+        return store.clusterNodes();
     }
 
     Repositories repositories() {
