@@ -58,10 +58,22 @@ final class RevocationRoutes {
         json.write(ctx, RevocationView.valid(serial));
     }
 
+    /** {@code ?wait=false}: 202 once the CRL is asked for (queued for the CRL master on a clone), not generated. */
     private void updateCrl(Context ctx) {
         Caller agent = callers.requireUser(ctx);
         body.bytes(ctx);
-        json.write(ctx, CrlView.of(crls.update(agent, ctx.pathParam("issuingPoint"))));
+        String point = ctx.pathParam("issuingPoint");
+        if ("false".equals(ctx.queryParam("wait"))) {
+            crls.requestUpdate(agent, point);
+            ctx.status(202);
+            json.write(ctx, new UpdateRequested(point, "requested"));
+            return;
+        }
+        json.write(ctx, CrlView.of(crls.update(agent, point)));
+    }
+
+    /** The answer to an update asked for without waiting. */
+    record UpdateRequested(String issuingPoint, String status) {
     }
 
     /** {@code {"reason": "keyCompromise", "invalidityDate": "2026-11-23T20:00:00Z", "comment": "..."}}. */

@@ -123,6 +123,12 @@ final class CaClient {
         return rest.post("/ca/rest/agent/crls/" + segment(issuingPoint) + "/update", json.createObjectNode(), CrlView.class);
     }
 
+    /** Asks for a CRL now without waiting (queued for the CRL master when this node is not it). */
+    void requestCrlUpdate(String issuingPoint) {
+        rest.post("/ca/rest/agent/crls/" + segment(issuingPoint) + "/update?wait=false", json.createObjectNode(),
+                com.fasterxml.jackson.databind.JsonNode.class);
+    }
+
     /** The latest full (or delta) CRL of the issuing point, PEM. */
     String crlPem(String issuingPoint, boolean delta) {
         return rest.text("/crl/" + segment(issuingPoint) + (delta ? "-delta" : "") + ".pem");

@@ -37,9 +37,22 @@ final class CrlCommand implements Runnable {
     }
 
     @Command(name = "update", description = "Generate a full CRL now (and a delta CRL when enabled); agents only. "
-            + "The server answers once the new CRL is stored, so --wait is always satisfied.")
-    int update(@Option(names = "--wait", description = "Return only once the new CRL is published (the default; kept for scripts).")
+            + "Any node of a cluster takes it; one that is not the CRL master hands it to the master.")
+    int update(@Option(names = "--wait", description = "Return once the new CRL is stored, and print it.")
             boolean wait) {
+        if (!wait) {
+            session.client().requestCrlUpdate(MASTER_CRL);
+            Output out = session.output();
+            Map<String, String> f = new LinkedHashMap<>();
+            f.put("Issuing point", MASTER_CRL);
+            f.put("Status", "requested");
+            if (out.isJson()) {
+                out.json(f);
+            } else {
+                out.fields(f);
+            }
+            return ExitCode.OK;
+        }
         CrlView crl = session.client().updateCrl(MASTER_CRL);
         Output out = session.output();
         if (out.isJson()) {

@@ -153,6 +153,10 @@ class ClusterIT {
             assertThat(crlNumber(n)).isGreaterThanOrEqualTo(number);
             assertThat(ocsp(n, cert)).as("OCSP of %s", n.nodeId()).contains(": revoked").contains("keyCompromise");
         }
+        // without --wait: the clone queues the request and answers at once; the master generates at its next heartbeat
+        assertThat(asAdmin(nonMaster, "crl", "update").assertOk().stdout()).contains("requested");
+        await(Duration.ofSeconds(30), () -> crlNumber(nonMaster).compareTo(number) > 0 ? Optional.of(true) : Optional.empty(),
+                "the CRL asked for without waiting");
     }
 
     @Test

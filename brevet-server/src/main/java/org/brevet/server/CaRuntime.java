@@ -16,6 +16,7 @@ import org.brevet.ca.ocsp.OcspSigning;
 import org.brevet.ca.audit.AuditSigning;
 import org.brevet.ca.audit.FileAuditLog;
 import org.brevet.ca.api.Scep;
+import org.brevet.ca.api.store.ClusterNodes;
 import org.brevet.ca.api.store.Repositories;
 import org.brevet.ca.auth.RoleGate;
 import org.brevet.ca.scep.ScepConfig;
@@ -144,6 +145,11 @@ final class CaRuntime implements AutoCloseable {
     Scep scep(BrevetConfig config, RaKey ra, CaIdentity identity, Clock clock, SecureRandom random) {
         return new ScepService(new ScepConfig(config.scep().profile()), ra, identity.chain(), authority.enrollment(),
                 store.repositories().certificates(), store.scep(), new RoleGate(audit), clock, random);
+    }
+
+    /** The nodes the shared database knows. */
+    ClusterNodes clusterNodes() {
+        return store.clusterNodes();
     }
 
     Repositories repositories() {

@@ -65,6 +65,7 @@ public final class CloneInstaller {
                     AuditSigning.signedBy(keys.keyEntry(KeyToken.AUDIT_SIGNING).orElseThrow().signer()), ocspSigning, clock,
                     random)) {
                 requireSameCa(runtime, keys, options, config);
+                requireNewNodeId(runtime, config);
                 token = token.with(KeyToken.SERVER, steps.issue(runtime.authority(),
                         SystemCertificates.server(ca.certificate().keySpec(), ca.certificate().subject(),
                                 config.server().hostnames()), chain));
@@ -98,6 +99,15 @@ public final class CloneInstaller {
             throw BrevetException.malformed(options.keys() + ": caSigningCert is not a CA certificate", null);
         }
         return keys.without(KeyToken.SERVER);
+    }
+
+    /** Two nodes under one id would both believe they hold the CRL master lease. */
+    private static void requireNewNodeId(CaRuntime runtime, BrevetConfig config) {
+        String id = ClusterNodeSettings.nodeId(config);
+        if (runtime.clusterNodes().find(id).isPresent()) {
+            throw new BrevetException(ErrorKind.CONFLICT, "a node " + id + " is already in the cluster: give this clone"
+                    + " its own --hostname (or --https-port)");
+        }
     }
 
     /**

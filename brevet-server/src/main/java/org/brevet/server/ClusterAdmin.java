@@ -27,10 +27,10 @@ public final class ClusterAdmin {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterAdmin.class);
 
     /** A node's role: the lease holder, a clone ready to take over, or demoted. */
-    public enum Role { MASTER, CLONE, STANDBY }
+    public enum NodeRole { MASTER, CLONE, STANDBY }
 
     /** One line of {@code ca status}. */
-    public record NodeStatus(ClusterNode node, Role role, Duration sinceHeartbeat, boolean alive) {
+    public record NodeStatus(ClusterNode node, NodeRole role, Duration sinceHeartbeat, boolean alive) {
     }
 
     /** The whole picture. */
@@ -50,8 +50,8 @@ public final class ClusterAdmin {
             Duration lease = Duration.ofSeconds(config.cluster().leaseSeconds());
             Optional<Lease> current = store.leases().current(Cluster.CRL_MASTER);
             List<NodeStatus> nodes = store.clusterNodes().all().stream().map(n -> {
-                Role role = n.standby() ? Role.STANDBY
-                        : current.filter(l -> l.isHeldBy(n.id(), now)).isPresent() ? Role.MASTER : Role.CLONE;
+                NodeRole role = n.standby() ? NodeRole.STANDBY
+                        : current.filter(l -> l.isHeldBy(n.id(), now)).isPresent() ? NodeRole.MASTER : NodeRole.CLONE;
                 Duration since = Duration.between(n.heartbeatAt(), now);
                 return new NodeStatus(n, role, since, since.compareTo(lease) < 0);
             }).toList();

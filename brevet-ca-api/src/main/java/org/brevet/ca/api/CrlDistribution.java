@@ -14,6 +14,14 @@ public interface CrlDistribution {
      */
     CrlInfo update(Caller agent, String issuingPoint);
 
+    /**
+     * Asks for a full CRL now without waiting for it: on a single node or the CRL master it is generated at once,
+     * on any other node of a cluster the request is queued for the master. AGENT only.
+     */
+    default void requestUpdate(Caller agent, String issuingPoint) {
+        update(agent, issuingPoint);
+    }
+
     /** The latest CRL of that kind, without its content; NOT_FOUND for an unknown issuing point. */
     Optional<CrlInfo> latest(String issuingPoint, CrlInfo.Kind kind);
 

@@ -45,12 +45,24 @@ final class ClusteredCrlDistribution implements CrlDistribution {
         if (member.isMaster()) {
             return crls.update(agent, issuingPoint);
         }
-        gate.require(agent, "update the CRL", Role.AGENT);
-        crls.latest(issuingPoint, CrlInfo.Kind.FULL); // NOT_FOUND for an unknown issuing point
-        long id = requests.request(issuingPoint, agent.userId().orElse("anonymous"), clock.instant());
-        BigInteger number = awaitResult(id);
+        BigInteger number = awaitResult(queue(agent, issuingPoint));
         return crls.latest(issuingPoint, CrlInfo.Kind.FULL).filter(c -> c.number().compareTo(number) >= 0)
                 .orElseThrow(() -> new BrevetException(ErrorKind.INTERNAL, "CRL " + number + " was reported but is not stored"));
+    }
+
+    @Override
+    public void requestUpdate(Caller agent, String issuingPoint) {
+        if (member.isMaster()) {
+            crls.update(agent, issuingPoint);
+        } else {
+            queue(agent, issuingPoint);
+        }
+    }
+
+    private long queue(Caller agent, String issuingPoint) {
+        gate.require(agent, "update the CRL", Role.AGENT);
+        crls.latest(issuingPoint, CrlInfo.Kind.FULL); // NOT_FOUND for an unknown issuing point
+        return requests.request(issuingPoint, agent.userId().orElse("anonymous"), clock.instant());
     }
 
     private BigInteger awaitResult(long id) {

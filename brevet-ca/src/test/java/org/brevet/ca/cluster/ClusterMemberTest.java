@@ -125,6 +125,24 @@ class ClusterMemberTest {
     }
 
     @Test
+    void requestWithoutWaiting_onAClone_isQueued_andTheMastersNextHeartbeatCarriesItOut() {
+        a.member().join();
+        b.member().join();
+        a.member().tick();
+        BigInteger first = latestNumber();
+
+        b.crls().requestUpdate(Harness.AGENT, CrlConfig.MASTER_CRL);
+        assertThat(tables.pending(CrlConfig.MASTER_CRL)).hasSize(1);
+        assertThat(latestNumber()).isEqualTo(first);
+        a.member().tick();
+
+        assertThat(tables.pending(CrlConfig.MASTER_CRL)).isEmpty();
+        assertThat(latestNumber()).isGreaterThan(first);
+        assertThatThrownBy(() -> b.crls().requestUpdate(Harness.PLAIN_USER, CrlConfig.MASTER_CRL))
+                .isInstanceOfSatisfying(BrevetException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.UNAUTHORIZED));
+    }
+
+    @Test
     void crlRequestOnAClone_withNoMaster_isUnavailableAfterTheWait_andStaysQueued() {
         b.member().join();
         tables.seize(Cluster.CRL_MASTER, "gone", clock.instant(), LEASE);

@@ -50,7 +50,8 @@ public final class CaStatusCommand implements Callable<Integer> {
                     n.alive() ? n.sinceHeartbeat().toSeconds() + " s ago" : "down", n.node().version());
         }
         out.println("CRL master lease: " + status.lease().map(l -> l.holder() + " (term " + l.fencingToken()
-                + ", expires " + l.expiresAt() + ")").orElse("never taken"));
+                + (status.nodes().stream().anyMatch(n -> n.role() == ClusterAdmin.NodeRole.MASTER) ? ", expires "
+                        : ", expired ") + l.expiresAt() + ")").orElse("never taken"));
         out.println("CRL number: " + status.crl().map(c -> c.number() + " (" + c.thisUpdate() + ")").orElse("none yet"));
         out.flush();
     }

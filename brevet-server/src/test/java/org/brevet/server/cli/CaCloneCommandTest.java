@@ -89,6 +89,22 @@ class CaCloneCommandTest {
     }
 
     @Test
+    void clone_underTheIdOfANodeAlreadyInTheCluster_isRefused() throws Exception {
+        PostgresFixture.Database db = PostgresFixture.shared().createDatabase();
+        Path p12 = export(master(db, "dup"), "backup-password");
+        assertThat(cloneTo(dir.resolve("first"), p12, "backup-password", db).exitCode()).isZero();
+        try (org.brevet.server.BrevetServer first = org.brevet.server.BrevetServer.start(
+                InstanceLayout.of(dir.resolve("first")), java.time.Clock.systemUTC(), new java.security.SecureRandom())) {
+            Run second = cloneTo(dir.resolve("second"), p12, "backup-password", db);
+
+            assertThat(second.exitCode()).isEqualTo(ExitCodes.USAGE);
+            assertThat(second.err()).isEqualTo("brevet: a node node2.example.com:0 is already in the cluster: give this"
+                    + " clone its own --hostname (or --https-port)\n");
+            assertNothingLeft(dir.resolve("second"));
+        }
+    }
+
+    @Test
     void clone_withWrongPassword_failsWithOneLine_andLeavesNothing() throws Exception {
         PostgresFixture.Database db = PostgresFixture.shared().createDatabase();
         Path p12 = export(master(db, "pw"), "backup-password");
