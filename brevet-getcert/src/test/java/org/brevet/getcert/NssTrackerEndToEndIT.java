@@ -190,6 +190,21 @@ class NssTrackerEndToEndIT {
     }
 
     @Test
+    void selfSignCa_signsInsideTheDatabase() throws IOException {
+        Path db = newDatabase("selfsigned", null);
+
+        Processes.Result r = tracker.getcert("request", "-c", "SelfSign", "-d", "sql:" + db, "-n", "self", "-I", "self",
+                "-N", "CN=self.example.test", "-D", "self.example.test", "-w");
+
+        assertThat(r.exitCode()).as(r.stdout() + r.stderr() + tracker.listOf("self")).isZero();
+        assertThat(tracker.listOf("self")).contains("\tstatus: MONITORING\n", "\tCA: SelfSign\n",
+                "\tissuer: CN=self.example.test\n", "\tsubject: CN=self.example.test\n", "\tdns: self.example.test\n");
+        Path pem = dir.resolve("self.pem");
+        Files.writeString(pem, certutil("-L", "-d", "sql:" + db, "-n", "self", "-a").stdout());
+        assertThat(Processes.openssl("verify", "-CAfile", pem.toString(), pem.toString()).stdout()).contains(": OK");
+    }
+
+    @Test
     void legacyDbmDatabase_isRefused_andNotConverted() throws IOException {
         Path db = Files.createDirectories(dir.resolve("legacy"));
         assertThat(certutil("-N", "-d", "dbm:" + db, "--empty-password").exitCode()).isZero();

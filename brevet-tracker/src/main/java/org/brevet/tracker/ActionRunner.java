@@ -30,6 +30,7 @@ import org.brevet.tracker.submit.CaEntry;
 import org.brevet.tracker.submit.CaKind;
 import org.brevet.tracker.submit.SubmitOutcome;
 import org.brevet.tracker.submit.SubmitRequest;
+import org.brevet.tracker.submit.SelfSignSubmitter;
 import org.brevet.tracker.submit.Submitter;
 import org.brevet.tracker.submit.Submitters;
 
@@ -129,14 +130,28 @@ final class ActionRunner implements Performer {
             try {
                 key = Optional.of(store.loadKey(keys.pin(r), r.progress().nextKeyPending()));
             } catch (BrevetException e) {
-                return new Outcome.Submitted(new SubmitOutcome.NeedsGuidance(
-                        "Can't self-sign without access to the private key: " + e.detail()));
+                return selfSignInStore(submitter, store, r).orElseGet(() -> new Outcome.Submitted(
+                        new SubmitOutcome.NeedsGuidance("Can't self-sign without access to the private key: " + e.detail())));
             }
         }
         Optional<String> current = readCurrentPem(store, keys.pin(r));
         SubmitRequest req = new SubmitRequest(ca.get().nickname(), Csr.parse(r.progress().csrPem()),
                 r.settings().template(), Optional.ofNullable(r.progress().caCookie()), current, key);
         return new Outcome.Submitted(submitter.submit(req));
+    }
+
+    /** SelfSign for a store that keeps its keys (NSS): the store signs the CSR itself. */
+    private Optional<Outcome> selfSignInStore(Submitter submitter, KeyAndCertStore store, TrackedRequest r) {
+        if (!(submitter instanceof SelfSignSubmitter self)) {
+            return Optional.empty();
+        }
+        try {
+            return store.selfSign(Csr.parse(r.progress().csrPem()), self.validity(), keys.pin(r))
+                    .map(c -> new Outcome.Submitted(new SubmitOutcome.Issued(c.toPem(), List.of())));
+        } catch (BrevetException e) {
+            return Optional.of(new Outcome.Submitted(new SubmitOutcome.NeedsGuidance(
+                    "Can't self-sign in the key store: " + e.detail())));
+        }
     }
 
     private static Optional<String> readCurrentPem(KeyAndCertStore store, Optional<Secret> pin) {

@@ -2,6 +2,7 @@ package org.brevet.tracker.keystore;
 
 import java.security.KeyPair;
 import java.security.PublicKey;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.brevet.pki.Certificate;
@@ -57,6 +58,14 @@ public interface KeyAndCertStore {
     /** The public half of the next or current key. */
     default PublicKey publicKey(Optional<Secret> pin, boolean next, Optional<Csr> lastRequest) {
         return loadKey(pin, next).getPublic();
+    }
+
+    /**
+     * A certificate for {@code csr} signed by its own key, for stores whose keys cannot be handed out (the
+     * SelfSign CA); empty when the store has no such way (the tracker then signs with {@link #loadKey}).
+     */
+    default Optional<Certificate> selfSign(Csr csr, Duration validity, Optional<Secret> pin) {
+        return Optional.empty();
     }
 
     /** Writes the certificate (and the pending next key), leaving the old ones in place on failure. */

@@ -1,10 +1,14 @@
 package org.brevet.tracker.keystore;
 
+import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.PublicKey;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -167,6 +171,32 @@ public final class NssDatabase implements KeyAndCertStore {
                         + "the one expected in " + db());
             }
             return csr;
+        }
+    }
+
+    /**
+     * SelfSign inside the database: {@code certutil -C -x} signs the CSR with its own key and copies its
+     * extensions. certutil counts validity in months: {@code validity} is rounded to whole months (at least
+     * one), starting now.
+     */
+    @Override
+    public Optional<Certificate> selfSign(Csr csr, Duration validity, Optional<Secret> pin) {
+        requireDatabase();
+        if (!keyIds(pin).contains(NssKeyId.of(csr.publicKey()))) {
+            throw new BrevetException(ErrorKind.NOT_FOUND, "the request's key is not in the NSS database " + db());
+        }
+        long months = Math.max(1, Math.round(validity.toDays() / 30.4375));
+        long serial = new BigInteger(31, random).longValue() + 1; // certutil -m takes at most 32 bits
+        try (ScratchDirectory scratch = ScratchDirectory.create()) {
+            Path in = scratch.write("request.der", csr.toDer().bytes());
+            Path out = scratch.dir().resolve("certificate.der");
+            run("self-sign with the key in", args("-C", "-x", "-d", db(), "-i", in.toString(), "-o", out.toString(),
+                    "-m", Long.toString(serial), "-v", Long.toString(months), "-Z", "SHA256", "-f", "/dev/stdin"), pin);
+            try {
+                return Optional.of(Certificate.parse(Files.readAllBytes(out)));
+            } catch (IOException e) {
+                throw new BrevetException(ErrorKind.UNAVAILABLE, "certutil wrote no certificate", e);
+            }
         }
     }
 

@@ -26,6 +26,11 @@ public final class SelfSignSubmitter implements Submitter {
         this.validity = validity;
     }
 
+    /** {@code [selfsign] validity_period}. */
+    public Duration validity() {
+        return validity;
+    }
+
     @Override
     public boolean needsKey() {
         return true;

@@ -242,6 +242,22 @@ class NssDatabaseTest {
     }
 
     @Test
+    void selfSign_signsTheRequestWithItsKeyInTheDatabase_copyingItsExtensions() {
+        NssDatabase store = store("self");
+        KeyAndCertStore.NewKey key = store.generateKey(KeySpec.EC_P256, Optional.empty(), content());
+        Csr csr = store.request(content(), Optional.empty(), false, key.request());
+
+        Certificate cert = store.selfSign(csr, Duration.ofDays(365), Optional.empty()).orElseThrow();
+
+        assertThat(cert.verifiedBy(csr.publicKey())).isTrue();
+        assertThat(cert.issuer()).isEqualTo(cert.subject()).isEqualTo(csr.subject());
+        assertThat(cert.subjectAltNames()).containsExactlyElementsOf(content().subjectAltNames());
+        assertThat(Duration.between(cert.notBefore(), cert.notAfter()).toDays()).isBetween(364L, 366L);
+        store.save(cert, List.of(), Optional.empty(), false);
+        assertThat(store.readCertificate(Optional.empty())).contains(cert);
+    }
+
+    @Test
     void missingCertutil_isAClearError() {
         NssDatabase store = new NssDatabase("sql:" + db, "x", null, new Certutil("/nonexistent/certutil",
                 Duration.ofSeconds(5)), NO_MODES, random);
