@@ -58,7 +58,7 @@ class CaCloneCommandTest {
         assertThat(keys.aliases()).as("the KRA's transport and storage keys and the SCEP RA key travel with the CA's")
                 .containsExactlyInAnyOrder(KeyToken.CA_SIGNING, KeyToken.SUBSYSTEM, KeyToken.OCSP_SIGNING,
                         KeyToken.AUDIT_SIGNING, org.brevet.kra.KraKeys.TRANSPORT_NICKNAME, org.brevet.kra.KraKeys.STORAGE_NICKNAME,
-                        org.brevet.server.ScepRaCertificate.NICKNAME);
+                        "scepRaCert");
         assertThat(keys.keyEntry(KeyToken.CA_SIGNING).orElseThrow().privateKey())
                 .isEqualTo(KeyToken.open(InstanceLayout.of(master)).entry(KeyToken.CA_SIGNING).privateKey());
     }
