@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import org.brevet.ca.api.CmcEnrollment;
 import org.brevet.ca.api.Scep;
 
 /**
@@ -22,37 +23,44 @@ public final class HttpApi {
     private final Optional<StatusServices> status;
     private final Optional<KraServices> kra;
     private final Optional<Scep> scep;
+    private final Optional<CmcEnrollment> cmc;
     private final Clock clock;
     private final Json json = new Json();
     private final RequestBody body = new RequestBody(MAX_BODY_BYTES);
     private final AtomicLong exchanges = new AtomicLong();
 
     public HttpApi(ApiServices services, Clock clock) {
-        this(services, Optional.empty(), Optional.empty(), Optional.empty(), clock);
+        this(services, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), clock);
     }
 
     /** With revocation, CRL and OCSP routes. */
     public HttpApi(ApiServices services, StatusServices status, Clock clock) {
-        this(services, Optional.of(status), Optional.empty(), Optional.empty(), clock);
+        this(services, Optional.of(status), Optional.empty(), Optional.empty(), Optional.empty(), clock);
     }
 
     private HttpApi(ApiServices services, Optional<StatusServices> status, Optional<KraServices> kra, Optional<Scep> scep,
-            Clock clock) {
+            Optional<CmcEnrollment> cmc, Clock clock) {
         this.services = Objects.requireNonNull(services, "services");
         this.status = Objects.requireNonNull(status, "status");
         this.kra = Objects.requireNonNull(kra, "kra");
         this.scep = Objects.requireNonNull(scep, "scep");
+        this.cmc = Objects.requireNonNull(cmc, "cmc");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** The same API with the KRA's routes (transport certificate, keys, key requests). */
     public HttpApi withKra(KraServices kraServices) {
-        return new HttpApi(services, status, Optional.of(kraServices), scep, clock);
+        return new HttpApi(services, status, Optional.of(kraServices), scep, cmc, clock);
     }
 
     /** The same API with the SCEP server's routes (docs/SCEP.md) on both listeners. */
     public HttpApi withScep(Scep scepServices) {
-        return new HttpApi(services, status, kra, Optional.of(scepServices), clock);
+        return new HttpApi(services, status, kra, Optional.of(scepServices), cmc, clock);
+    }
+
+    /** The same API with Dogtag's CMC servlet (docs/CMC.md) on the HTTPS listener. */
+    public HttpApi withCmc(CmcEnrollment cmcEnrollment) {
+        return new HttpApi(services, status, kra, scep, Optional.of(cmcEnrollment), clock);
     }
 
     /** Every route of the API, for the HTTPS listener. */
@@ -85,6 +93,7 @@ public final class HttpApi {
                 routes.install(r);
                 routes.installAgent(r, callers, json);
             });
+            cmc.ifPresent(c -> new CmcRoutes(c).install(r));
         });
     }
 

@@ -81,7 +81,9 @@ public final class BrevetServer implements AutoCloseable {
         try {
             RaKey scepRa = ScepRaCertificate.ensure(layout, token, runtime.authority(), identity, random);
             HttpApi caApi = new HttpApi(services(runtime), status(runtime), clock)
-                    .withScep(runtime.scep(config, scepRa, identity, clock, random));
+                    .withScep(runtime.scep(config, scepRa, identity, clock, random))
+                    .withCmc(new org.brevet.ca.cmc.CmcService(runtime.authority().enrollment(),
+                            runtime.authority().authentication(), identity, runtime.audit(), clock));
             java.util.Optional<org.brevet.kra.Kra> kra = KraWiring.open(token, runtime, identity, config, clock, random);
             HttpApi api = kra
                     .map(k -> caApi.withKra(new org.brevet.http.KraServices(k.recovery(), k.archive().transportCertificate(),
