@@ -34,6 +34,6 @@ final class TestInstances {
 
     static List<String> nicknames() {
         return List.of(KeyToken.CA_SIGNING, KeyToken.SERVER, KeyToken.SUBSYSTEM, KeyToken.OCSP_SIGNING,
-                KeyToken.AUDIT_SIGNING);
+                KeyToken.AUDIT_SIGNING, ScepRaCertificate.NICKNAME);
     }
 }
