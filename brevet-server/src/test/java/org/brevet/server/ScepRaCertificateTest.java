@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,7 +49,8 @@ class ScepRaCertificateTest {
 
         try (BrevetServer server = BrevetServer.start(layout, Clock.systemUTC(), new SecureRandom())) {
             Pkcs12Store.KeyEntry ra = token(layout).keyEntry(ScepRaCertificate.NICKNAME).orElseThrow();
-            assertThat(Files.getPosixFilePermissions(layout.keyToken()).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
+            assertThat(Files.getPosixFilePermissions(layout.keyToken())).containsExactlyInAnyOrder(
+                    PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
             HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + server.httpPort() + "/ca/cgi-bin/pkiclient.exe?operation=GetCACert"))
                     .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
