@@ -14,6 +14,7 @@ import java.security.cert.CertificateFactory;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import javax.crypto.BadPaddingException;
 import javax.net.ssl.KeyManager;
@@ -40,7 +41,7 @@ final class ClientTls {
     static SSLContext context(ConnectionSettings settings, SecureRandom random) {
         KeyManager[] keys = settings.pkcs12().isPresent()
                 ? keyManagers(settings.pkcs12().get(), readPassword(settings.passwordFile().orElseThrow()))
-                : null;
+                : settings.pem().map(ClientTls::keyManagers).orElse(null);
         TrustManager[] trust = trustManagers(settings.caCert());
         try {
             SSLContext ctx = SSLContext.getInstance("TLS");
@@ -95,6 +96,30 @@ final class ClientTls {
             throw new BrevetException(ErrorKind.MALFORMED, pkcs12 + ": cannot use the PKCS#12 file: " + e.getMessage(), e);
         } finally {
             Arrays.fill(pw, '\0');
+        }
+    }
+
+    /** A PEM certificate (chain) and its unencrypted key, held in a memory-only key store. */
+    private static KeyManager[] keyManagers(ConnectionSettings.PemCredential pem) {
+        List<org.brevet.pki.Certificate> chain = org.brevet.pki.Certificate.parseAll(
+                new String(LocalFiles.read(pem.certificate(), "certificate file"), StandardCharsets.US_ASCII));
+        if (chain.isEmpty()) {
+            throw new BrevetException(ErrorKind.MALFORMED, pem.certificate() + ": no PEM certificate in the file");
+        }
+        java.security.PrivateKey privateKey = org.brevet.pki.PrivateKeys.parse(
+                new String(LocalFiles.read(pem.key(), "key file"), StandardCharsets.US_ASCII));
+        char[] pw = "memory-only".toCharArray();
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry("client", privateKey, pw,
+                    chain.stream().map(org.brevet.pki.Certificate::toX509).toArray(java.security.cert.X509Certificate[]::new));
+            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(store, pw);
+            return kmf.getKeyManagers();
+        } catch (IOException | GeneralSecurityException e) {
+            throw new BrevetException(ErrorKind.MALFORMED, pem.key() + ": the key does not go with " + pem.certificate()
+                    + ": " + e.getMessage(), e);
         }
     }
 

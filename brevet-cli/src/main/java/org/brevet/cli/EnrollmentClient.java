@@ -24,8 +24,12 @@ public final class EnrollmentClient {
         this.client = client;
     }
 
-    /** {@code --url}, {@code --p12}, {@code --p12-password-file}, {@code --ca-cert}, {@code --instance}; null = not given. */
-    public record Connection(URI url, Path p12, Path p12PasswordFile, Path caCert, Path instance) {
+    /** {@code --url}, {@code --p12}, {@code --p12-password-file}, {@code --ca-cert}, {@code --instance}, {@code --client-cert}, {@code --client-key}; null = not given. */
+    public record Connection(URI url, Path p12, Path p12PasswordFile, Path caCert, Path instance, Path cert, Path key) {
+        /** Without a PEM credential. */
+        public Connection(URI url, Path p12, Path p12PasswordFile, Path caCert, Path instance) {
+            this(url, p12, p12PasswordFile, caCert, instance, null, null);
+        }
     }
 
     /** A request as the CA sees it; the certificate is present once issued, the reason once refused. */
@@ -48,6 +52,8 @@ public final class EnrollmentClient {
         o.p12PasswordFile = c.p12PasswordFile();
         o.caCert = c.caCert();
         o.instance = c.instance();
+        o.cert = c.cert();
+        o.key = c.key();
         return new EnrollmentClient(guarded(() -> CaClient.connect(o.connection(), Session.mapper(), random)));
     }
 

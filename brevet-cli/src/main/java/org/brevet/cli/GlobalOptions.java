@@ -3,6 +3,8 @@ package org.brevet.cli;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.brevet.pki.BrevetException;
+import org.brevet.pki.ErrorKind;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -38,12 +40,20 @@ final class GlobalOptions {
                     + " certificate from it (explicit options win).")
     Path instance;
 
+    @Option(names = "--client-cert", paramLabel = "FILE", scope = ScopeType.INHERIT, order = 106,
+            description = "PEM client certificate (e.g. the host's own, kept by the tracker); with --client-key, instead of --p12.")
+    Path cert;
+
+    @Option(names = "--client-key", paramLabel = "FILE", scope = ScopeType.INHERIT, order = 107,
+            description = "Unencrypted PEM private key of --client-cert.")
+    Path key;
+
     /**
      * No picocli default value on purpose: the options are bound from several commands to this one object,
      * and picocli applies defaults per matched command, which would reset a value given before the
      * subcommand. {@link #format()} supplies the default.
      */
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", scope = ScopeType.INHERIT, order = 106,
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", scope = ScopeType.INHERIT, order = 108,
             description = "Output of list and show commands: ${COMPLETION-CANDIDATES} (default: text).")
     OutputFormat output;
 
@@ -55,10 +65,15 @@ final class GlobalOptions {
     ConnectionSettings connection() {
         Optional<InstanceDirectory> inst = Optional.ofNullable(instance).map(InstanceDirectory::new);
         URI base = Optional.ofNullable(url).orElseGet(() -> inst.map(InstanceDirectory::httpsUrl).orElse(DEFAULT_URL));
-        Optional<Path> cred = Optional.ofNullable(p12).or(() -> inst.map(InstanceDirectory::adminPkcs12));
+        if ((cert == null) != (key == null)) {
+            throw new BrevetException(ErrorKind.MALFORMED, cert == null ? "--client-key needs --client-cert" : "--client-cert needs --client-key");
+        }
+        Optional<ConnectionSettings.PemCredential> pem = Optional.ofNullable(cert).map(c -> new ConnectionSettings.PemCredential(c, key));
+        boolean instanceCredential = p12 == null && pem.isEmpty();
+        Optional<Path> cred = Optional.ofNullable(p12).or(() -> instanceCredential ? inst.map(InstanceDirectory::adminPkcs12) : Optional.empty());
         Optional<Path> pass = Optional.ofNullable(p12PasswordFile)
-                .or(() -> p12 == null ? inst.map(InstanceDirectory::adminPasswordFile) : Optional.empty());
+                .or(() -> instanceCredential ? inst.map(InstanceDirectory::adminPasswordFile) : Optional.empty());
         Optional<Path> trust = Optional.ofNullable(caCert).or(() -> inst.map(InstanceDirectory::caCertificate));
-        return new ConnectionSettings(base, cred, pass, trust);
+        return new ConnectionSettings(base, cred, pass, trust, pem);
     }
 }

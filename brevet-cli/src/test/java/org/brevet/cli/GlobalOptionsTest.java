@@ -45,6 +45,22 @@ class GlobalOptionsTest {
     }
 
     @Test
+    void pemClientCredential_replacesTheInstancesAdministrator_andComesInPairs() throws Exception {
+        Path inst = instance("https.port = 9444\n");
+        ConnectionSettings s = parse("--instance", inst.toString(), "cert", "find", "--client-cert", "/host.crt",
+                "--client-key", "/host.key").options().connection();
+        assertThat(s.pem()).contains(new ConnectionSettings.PemCredential(Path.of("/host.crt"), Path.of("/host.key")));
+        assertThat(s.pkcs12()).as("the host's own certificate, not the administrator's").isEmpty();
+        assertThat(s.caCert()).contains(inst.resolve("certs/ca.pem"));
+
+        assertThatThrownBy(() -> parse("cert", "find", "--client-cert", "/host.crt").options().connection())
+                .hasMessage("--client-cert needs --client-key");
+        assertThatThrownBy(() -> parse("cert", "find", "--client-cert", "/h.crt", "--client-key", "/h.key", "--p12", "/a.p12",
+                "--p12-password-file", "/pw").options().connection())
+                .hasMessageContaining("two credentials");
+    }
+
+    @Test
     void outputOption_afterAMethodSubcommand_isJson() {
         assertThat(parse("request", "list", "-o", "json").options().format()).isEqualTo(OutputFormat.json);
         assertThat(parse("--output", "JSON", "profile", "show", "x").options().format()).isEqualTo(OutputFormat.json);

@@ -176,4 +176,35 @@ class BrevetSubmitInteropIT {
             return daemon.log();
         }
     }
+
+    @Test
+    void hostsOwnTrackedCertificate_isTheCredential_onceAnAdministratorMapsItToAUser() throws Exception {
+        try (TrackerDaemon daemon = TrackerDaemon.start(tmp.resolve("trk-host"))) {
+            daemon.getcert("add-ca", "-c", "Brevet", "-e", Cli.launcher("brevet-submit") + " --instance " + ca.dir()).assertOk();
+            Path hostKey = tmp.resolve("trk-host/host.key");
+            Path hostCert = tmp.resolve("trk-host/host.crt");
+            Cli.Result own = daemon.getcert("request", "-c", "Brevet", "-T", "caServerCert", "-k", hostKey.toString(),
+                    "-f", hostCert.toString(), "-I", "own", "-N", "CN=own.example.test", "-D", "own.example.test", "-w");
+            assertThat(own.exitCode()).as(own.stdout() + own.stderr()).isZero();
+
+            // with its own certificate, not yet known to the CA: the request waits for an agent (exit 5)
+            String helper = Cli.launcher("brevet-submit") + " --url " + ca.httpsUrl() + " --ca-cert " + caPem
+                    + " --client-cert " + hostCert + " --client-key " + hostKey + " --profile caServerCert";
+            Cli.Result unknown = submit(Map.of("CERTMONGER_OPERATION", "SUBMIT", "CERTMONGER_CSR", csr),
+                    "--url", ca.httpsUrl(), "--ca-cert", caPem.toString(), "--client-cert", hostCert.toString(),
+                    "--client-key", hostKey.toString(), "--profile", "caServerCert");
+            assertThat(unknown.exitCode()).as(unknown.stdout()).isEqualTo(5);
+
+            // an administrator maps the host's certificate to a user with the agent role: issued at once
+            Cli.brevet("user", "add", "host-own", "--role", "agent", "--instance", ca.dir().toString()).assertOk();
+            Cli.brevet("user", "cert-add", "host-own", "--cert", hostCert.toString(), "--instance", ca.dir().toString()).assertOk();
+            daemon.getcert("add-ca", "-c", "BrevetAsHost", "-e", helper).assertOk();
+            Path second = tmp.resolve("trk-host/second.crt");
+            Cli.Result r = daemon.getcert("request", "-c", "BrevetAsHost", "-k", tmp.resolve("trk-host/second.key").toString(),
+                    "-f", second.toString(), "-I", "second", "-N", "CN=second.example.test", "-D", "second.example.test", "-w");
+            assertThat(r.exitCode()).as(r.stdout() + r.stderr() + daemon.log()).isZero();
+            assertThat(Cli.run(60, "openssl", "verify", "-CAfile", caPem.toString(), second.toString()).assertOk().stdout())
+                    .contains(": OK");
+        }
+    }
 }

@@ -57,7 +57,7 @@ public final class InProcessHelper {
     /** Modification times of every file the connection is made from (missing files count as -1). */
     private static List<Long> stamps(EnrollmentClient.Connection c) {
         List<Path> files = new ArrayList<>();
-        Stream.of(c.p12(), c.p12PasswordFile(), c.caCert()).filter(Objects::nonNull).forEach(files::add);
+        Stream.of(c.p12(), c.p12PasswordFile(), c.caCert(), c.cert(), c.key()).filter(Objects::nonNull).forEach(files::add);
         if (c.instance() != null) {
             files.add(c.instance().resolve("conf/brevet.conf"));
             files.add(c.instance().resolve("admin/ca_admin_cert.p12"));

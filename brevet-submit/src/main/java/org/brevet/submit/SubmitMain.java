@@ -52,6 +52,13 @@ final class SubmitMain implements Callable<Integer> {
             description = "A local CA instance: URL, administrator's PKCS#12 and CA certificate from it.")
     Path instance;
 
+    @Option(names = "--client-cert", paramLabel = "FILE",
+            description = "PEM client certificate, e.g. the host's own tracked certificate (with --client-key, instead of --p12).")
+    Path cert;
+
+    @Option(names = "--client-key", paramLabel = "FILE", description = "Unencrypted PEM private key of --client-cert.")
+    Path key;
+
     @Option(names = "--profile", paramLabel = "ID", description = "Profile when getcert -T is not given.")
     String profile;
 
@@ -110,7 +117,7 @@ final class SubmitMain implements Callable<Integer> {
                 return print(HelperResult.of(HelperResult.UNCONFIGURED, "cannot read " + csrFile + ": " + e.getMessage()));
             }
         }
-        EnrollmentClient.Connection conn = new EnrollmentClient.Connection(url, p12, p12PasswordFile, caCert, instance);
+        EnrollmentClient.Connection conn = new EnrollmentClient.Connection(url, p12, p12PasswordFile, caCert, instance, cert, key);
         BrevetHelper helper = new BrevetHelper(() -> new RestEndpoint(connector.apply(conn)),
                 Optional.ofNullable(profile), pollDelay, where());
         return print(helper.run(new HelperEnvironment(vars)));
