@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
             CrlCommand.class,
             KraCommand.class,
             ScepCommand.class,
+            CmcResponseCommand.class,
             org.brevet.server.cli.CaCommand.class,
             org.brevet.server.cli.ServeCommand.class,
             org.brevet.server.cli.QuickstartCommand.class,

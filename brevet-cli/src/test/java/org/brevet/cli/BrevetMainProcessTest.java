@@ -52,7 +52,7 @@ class BrevetMainProcessTest {
         ProcessResult r = brevet();
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.stderr()).isEqualTo("brevet: 'brevet' needs a subcommand: cert, request, user, profile, ca-cert,"
-                + " crl, kra, scep, ca, serve, quickstart, audit (see 'brevet --help')\n");
+                + " crl, kra, scep, cmc-response, ca, serve, quickstart, audit (see 'brevet --help')\n");
     }
 
     @Test
